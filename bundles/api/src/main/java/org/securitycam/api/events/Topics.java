@@ -1,0 +1,20 @@
+package org.securitycam.api.events;
+
+/** Event Admin topics that bundles use to tell each other what happened, and their property keys. */
+public final class Topics {
+    /** The sensor manager changed state; properties are the fields of {@code GET /sensor/status}. */
+    public static final String SENSOR_STATE = "securitycam/sensor/STATE";
+    /** A sensor manager decision to start ({@code record=true}) or stop a sensor recording. */
+    public static final String SENSOR_RECORD = "securitycam/sensor/RECORD";
+    /** Sections of settings.json changed; property {@link #SECTIONS} names them. */
+    public static final String SETTINGS_CHANGED = "securitycam/settings/CHANGED";
+    /** A new media file exists: properties {@code path} and {@code type}. */
+    public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
+    /** A system health metric moved between levels. */
+    public static final String SYSTEM_ALERT = "securitycam/system/ALERT";
+
+    public static final String SECTIONS = "sections";
+
+    private Topics() {
+    }
+}

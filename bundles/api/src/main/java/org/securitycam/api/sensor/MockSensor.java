@@ -1,0 +1,15 @@
+package org.securitycam.api.sensor;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The software sensor's controls, for testing the device without hardware. */
+@ProviderType
+public interface MockSensor {
+    String TYPE = "mock";
+
+    /** Fires a trigger on the open mock session; false if the mock sensor is not running. */
+    boolean trigger();
+
+    /** Fires a release on the open mock session; false if the mock sensor is not running. */
+    boolean release();
+}

@@ -1,0 +1,161 @@
+package org.securitycam.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts the device: Felix with its storage under the data home, and the run bundles of one profile, which
+ * this jar carries. A warm start reuses the installed bundles and only starts the framework; the bundles are
+ * reinstalled only when this jar or the profile changed. Nothing is written outside the data home.
+ */
+public final class Main {
+    static final String LOCATION_PREFIX = "securitycam:";
+    private static final String SYSTEM_PACKAGES = "org.slf4j;version=2.0.17,org.slf4j.event;version=2.0.17,"
+            + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17,org.slf4j;version=1.7.36,"
+            + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=1.7.36,org.slf4j.spi;version=1.7.36";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        settings.createFolders();
+        System.setProperty("securitycam.home", settings.home().toString());
+        System.setProperty("logback.configurationFile",
+                Main.class.getResource("/logback.xml").toExternalForm());
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Logger log = LoggerFactory.getLogger("securitycam.launcher");
+        log.info("Starting security-cam, profile {}, data home {}, port {}", settings.profile(), settings.home(),
+                settings.port());
+
+        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(settings));
+        framework.init();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "shutdown"));
+        installRunBundles(framework.getBundleContext(), settings, log);
+        framework.start();
+        framework.waitForStop(0);
+        System.exit(0);
+    }
+
+    private static Map<String, String> frameworkProperties(Settings s) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, s.home().resolve("framework").toString());
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES);
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
+        p.put("securitycam.home", s.home().toString());
+        p.put("securitycam.profile", s.profile());
+        p.put("org.osgi.service.http.port", Integer.toString(s.port()));
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("org.apache.felix.http.requestlog.osgi.enable", "true");
+        p.put("org.apache.felix.http.requestlog.osgi.name", "http.request");
+        p.put("felix.fileinstall.dir", s.home().resolve("deploy").toString());
+        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.start.level", "1");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        return p;
+    }
+
+    /** Brings the installed bundles in line with this jar's list for the profile, unless they already are. */
+    private static void installRunBundles(BundleContext ctx, Settings settings, Logger log)
+            throws IOException, BundleException {
+        Properties stamp = stamp(settings.profile());
+        Path stampFile = settings.home().resolve("framework").resolve("securitycam.stamp");
+        if (Files.exists(stampFile) && stamp.getProperty("build").equals(readStamp(stampFile))) {
+            return;
+        }
+        List<String> wanted = runBundles(settings.profile());
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle b : ctx.getBundles()) {
+            if (b.getLocation().startsWith(LOCATION_PREFIX)) {
+                installed.put(b.getLocation(), b);
+            }
+        }
+        List<Bundle> toStart = new ArrayList<>();
+        for (String name : wanted) {
+            String location = LOCATION_PREFIX + name;
+            Bundle b = installed.remove(location);
+            try (InputStream in = Main.class.getResourceAsStream("/bundles/" + name)) {
+                if (in == null) {
+                    throw new IOException("This jar lacks bundles/" + name);
+                }
+                if (b == null) {
+                    b = ctx.installBundle(location, in);
+                } else {
+                    b.update(in);
+                }
+            }
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                toStart.add(b);
+            }
+        }
+        for (Bundle stale : installed.values()) {
+            stale.uninstall();
+        }
+        for (Bundle b : toStart) {
+            b.adapt(BundleStartLevel.class).setStartLevel(1);
+            b.start(Bundle.START_ACTIVATION_POLICY);
+        }
+        Files.writeString(stampFile, stamp.getProperty("build"), StandardCharsets.UTF_8);
+        log.info("Installed {} bundles of the {} profile", wanted.size(), settings.profile());
+    }
+
+    private static Properties stamp(String profile) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/bundles/build.properties")) {
+            p.load(in);
+        }
+        p.setProperty("build", p.getProperty("build") + " " + profile);
+        return p;
+    }
+
+    private static String readStamp(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+
+    private static List<String> runBundles(String profile) throws IOException {
+        try (InputStream in = Main.class.getResourceAsStream("/bundles/" + profile + ".list")) {
+            if (in == null) {
+                throw new IOException("This jar has no profile named " + profile);
+            }
+            List<String> names = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("[,\\s]+")) {
+                if (!line.isBlank()) {
+                    names.add(line.trim());
+                }
+            }
+            return names;
+        }
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

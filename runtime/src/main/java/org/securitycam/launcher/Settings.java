@@ -1,0 +1,48 @@
+package org.securitycam.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The launcher's environment: data home, port and profile, with their defaults. */
+record Settings(Path home, int port, String profile) {
+    static Settings fromEnvironment(Map<String, String> env) {
+        String home = env.get("SECURITY_CAM_HOME");
+        Path homePath = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".security-cam")
+                : Path.of(home);
+        String portText = env.getOrDefault("SECURITY_CAM_PORT", "5005");
+        int port;
+        try {
+            port = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SECURITY_CAM_PORT must be a port number, not " + portText);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("SECURITY_CAM_PORT must be from 1 to 65535, not " + port);
+        }
+        String profile = env.get("SECURITY_CAM_PROFILE");
+        if (profile == null || profile.isBlank()) {
+            profile = isRaspberryPi() ? "pi" : "dev";
+        } else if (!profile.equals("pi") && !profile.equals("dev")) {
+            throw new IllegalArgumentException("SECURITY_CAM_PROFILE must be pi or dev, not " + profile);
+        }
+        return new Settings(homePath.toAbsolutePath(), port, profile);
+    }
+
+    void createFolders() throws IOException {
+        for (String dir : new String[] { "settings", "recordings/timelapse", "logs/api", "deploy", "framework" }) {
+            Files.createDirectories(home.resolve(dir));
+        }
+    }
+
+    private static boolean isRaspberryPi() {
+        try {
+            return Files.readString(Path.of("/proc/device-tree/model"), StandardCharsets.ISO_8859_1)
+                    .contains("Raspberry Pi");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
