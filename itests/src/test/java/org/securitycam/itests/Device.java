@@ -1,0 +1,135 @@
+package org.securitycam.itests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The real device: the exported jar in a child JVM on a free loopback port, with its own data home. */
+final class Device implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final Path home;
+    final int port;
+    private Process process;
+
+    private Device(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    static Device start(Path home) throws Exception {
+        Device d = new Device(home, freePort());
+        d.launch();
+        return d;
+    }
+
+    void restart() throws Exception {
+        stop();
+        launch();
+    }
+
+    private void launch() throws Exception {
+        String jar = System.getProperty("securitycam.jar");
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar));
+        pb.environment().put("SECURITY_CAM_HOME", home.toString());
+        pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
+        pb.environment().put("SECURITY_CAM_PROFILE", "dev");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(home.getFileName() + "-console.log").toFile()));
+        process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("The device exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<String> r = get("/sensor/status");
+                if (r.statusCode() == 200 && r.body().contains("\"armed\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        fail("The device did not serve /sensor/status within 60 s");
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return post(path, json, "application/json");
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (body == null) {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(b);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) {
+            fail("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return json(r);
+    }
+
+    String log() throws IOException {
+        Path log = home.resolve("logs/api/security-cam.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.securitycam.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spec §0: every failure is {"error": ...} JSON with the right status, never HTML. */
+class ErrorShapeTest {
+    @TempDir
+    static Path dir;
+    static Device device;
+
+    @BeforeAll
+    static void start() throws Exception {
+        device = Device.start(dir.resolve("home"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        device.close();
+    }
+
+    private static void assertError(HttpResponse<String> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        assertTrue(device.json(r).get("error").isTextual(), r.body());
+        assertFalse(r.body().contains("<html"), r.body());
+    }
+
+    @Test
+    void unknownRouteIs404Json() throws Exception {
+        assertError(device.get("/no/such/route"), 404);
+    }
+
+    @Test
+    void wrongMethodIs405Json() throws Exception {
+        assertError(device.get("/sensor/enable"), 405);
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        assertError(device.post("/sensor/configure", "type=mock", "application/x-www-form-urlencoded"), 415);
+        assertError(device.post("/settings", "{}", "text/plain"), 415);
+    }
+
+    @Test
+    void bodyOver256KiBIs413() throws Exception {
+        String big = "{\"x\":\"" + "a".repeat(300 * 1024) + "\"}";
+        assertError(device.post("/settings", big), 413);
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        assertError(device.post("/settings", "{\"Sensor\": {"), 400);
+        assertError(device.post("/settings", "\"just a string\""), 400);
+        assertError(device.post("/settings", "{\"a\":1} trailing"), 400);
+    }
+
+    @Test
+    void deepNestingIs400Not500() throws Exception {
+        String deep = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
+        assertError(device.post("/settings", deep), 400);
+    }
+
+    @Test
+    void noServerBanner() throws Exception {
+        HttpResponse<String> r = device.send(HttpRequest.newBuilder(device.uri("/sensor/status")).GET());
+        assertTrue(r.headers().firstValue("Server").isEmpty(), r.headers().toString());
+    }
+}
