@@ -3,14 +3,16 @@ package org.securitycam.core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -18,7 +20,6 @@ import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionValidator;
 import org.securitycam.api.settings.SettingsStore;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** The settings store of the device: {@code settings/settings.json} under the data home. */
 @Component(service = SettingsStore.class)
@@ -30,7 +31,7 @@ public class SettingsService implements SettingsStore {
 
     // Looked up at write time, not injected: the owners of sections (the sensor manager among them) depend on
     // this store, and a reference back to them would be a service cycle.
-    private final ServiceTracker<SectionValidator, SectionValidator> validators;
+    private final BundleContext context;
 
     @Activate
     public SettingsService(BundleContext context, @Reference EventAdmin events) {
@@ -39,13 +40,7 @@ public class SettingsService implements SettingsStore {
         this.defaults = Defaults.of(home, DataHome.isDevProfile(context));
         this.file = new SettingsFile(home.resolve("settings").resolve("settings.json"));
         this.doc = file.read();
-        this.validators = new ServiceTracker<>(context, SectionValidator.class, null);
-        validators.open();
-    }
-
-    @Deactivate
-    void deactivate() {
-        validators.close();
+        this.context = context;
     }
 
     @Override
@@ -91,16 +86,22 @@ public class SettingsService implements SettingsStore {
     }
 
     private Object validate(String name, Object proposed) {
-        SectionValidator[] owners = validators.getServices(new SectionValidator[0]);
-        if (owners != null) {
-            for (SectionValidator v : owners) {
-                if (v.sections().contains(name)) {
-                    try {
-                        return v.validate(name, proposed);
-                    } catch (InvalidSettingsException e) {
-                        throw new InvalidSettingsException(name + ": " + e.getMessage());
-                    }
+        Collection<ServiceReference<SectionValidator>> refs;
+        try {
+            refs = context.getServiceReferences(SectionValidator.class, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ServiceReference<SectionValidator> ref : refs) {
+            SectionValidator v = context.getService(ref);
+            try {
+                if (v != null && v.sections().contains(name)) {
+                    return v.validate(name, proposed);
                 }
+            } catch (InvalidSettingsException e) {
+                throw new InvalidSettingsException(name + ": " + e.getMessage());
+            } finally {
+                context.ungetService(ref);
             }
         }
         return proposed;
