@@ -5,34 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Spec §1 over HTTP against the running device on the dev profile. */
-class SensorApiTest {
-    @TempDir
-    static Path dir;
-    static Device device;
-
-    @BeforeAll
-    static void start() throws Exception {
-        device = Device.start(dir.resolve("home"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        device.close();
-    }
-
+class SensorApiTest extends OneDeviceTest {
     @BeforeEach
     void mockActive() throws Exception {
         HttpResponse<String> r = device.post("/sensor/configure", "{\"type\":\"mock\",\"hold_seconds\":0}");

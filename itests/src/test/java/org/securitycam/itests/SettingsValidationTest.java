@@ -4,30 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Spec §8 validation: a bad section gets 400 naming it, and the whole request changes nothing. */
-class SettingsValidationTest {
-    @TempDir
-    static Path dir;
-    static Device device;
-
-    @BeforeAll
-    static void start() throws Exception {
-        device = Device.start(dir.resolve("home"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        device.close();
-    }
-
+class SettingsValidationTest extends OneDeviceTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"StorageLimit\":{\"max_percent\":96}}             | StorageLimit: max_percent must be an integer from 10 to 95",
