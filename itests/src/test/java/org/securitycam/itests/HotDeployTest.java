@@ -1,6 +1,7 @@
 package org.securitycam.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -54,6 +55,12 @@ class HotDeployTest {
             copyAtomically(withVersion(jar, "1.0.1", dir.resolve("tripwire-1.0.1.jar")), deployed);
             await(device, "the updated metadata", 5_000, () -> device.get("/sensor/types").body().contains("driver 1.0.1"));
             await(device, "the updated driver armed", 3_000, () -> device.getJson("/sensor/status").get("armed").asBoolean());
+            String log = device.log();
+            assertTrue(log.contains("tripwire-sensor: BundleEvent UPDATED"), "bundle events are in the log");
+            for (String untouched : new String[] { "securitycam.web", "securitycam.core", "org.apache.felix.http.jetty12",
+                    "org.glassfish.jersey.core.jersey-server", "org.eclipse.osgitech.rest" }) {
+                assertFalse(log.contains(untouched + ": BundleEvent STOPPED"), untouched + " was restarted by a driver update");
+            }
 
             Files.delete(deployed);
             await(device, "the driver to go", 5_000, () -> !device.getJson("/sensor/status").get("available").asBoolean());

@@ -32,8 +32,9 @@ public class LogForwarder implements LogListener {
     @Override
     public void logged(LogEntry entry) {
         String source = entry.getLoggerName();
-        // Service and bundle events are a line per service at every start: they belong at DEBUG.
-        boolean frameworkEvent = source != null && source.startsWith("Events.") && !source.equals("Events.Framework");
+        // Service events are a line per service at every start: they belong at DEBUG. Bundle events stay at
+        // INFO, so the log shows which bundles a driver update really restarted.
+        boolean frameworkEvent = entry.getMessage() != null && entry.getMessage().startsWith("ServiceEvent ");
         if (source == null || "LogService".equals(source) || source.startsWith("Events.")) {
             source = entry.getBundle() == null ? "osgi" : entry.getBundle().getSymbolicName();
         }
