@@ -1,0 +1,109 @@
+package org.securitycam.sensor.vibration;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.securitycam.api.gpio.GpioService;
+import org.securitycam.api.gpio.Pull;
+import org.securitycam.api.sensor.CalibrationParam;
+import org.securitycam.api.sensor.SensorConfig;
+import org.securitycam.api.sensor.SensorDriver;
+import org.securitycam.api.sensor.SensorException;
+import org.securitycam.api.sensor.SensorListener;
+import org.securitycam.api.sensor.SensorSession;
+import org.securitycam.api.sensor.SensorTypeInfo;
+import org.securitycam.api.sensor.WiringPin;
+import org.securitycam.sensor.support.DigitalSession;
+
+/**
+ * A vibration switch: every shake closes it for an instant. It triggers once {@code pulse_count} pulses came
+ * within {@code pulse_window} seconds, and releases {@code pulse_window} seconds after the last pulse, so a
+ * recording always ends even though the switch never holds a level.
+ */
+@Component(service = SensorDriver.class)
+public class VibrationDriver implements SensorDriver {
+    static final SensorTypeInfo INFO = new SensorTypeInfo("vibration", "Vibration sensor", 5, "KY-002",
+            "A spring switch that closes for an instant when shaken or knocked",
+            "Doors that are knocked on or forced, windows, safes and letterboxes",
+            List.of(new WiringPin("- / GND", "Ground (pin 9)"),
+                    new WiringPin("+ / VCC", "3.3V (pin 1)"),
+                    new WiringPin("S", "GPIO 5 (pin 29), internal pull-up on; a pulse pulls it low")),
+            "Active low: the pull-up holds the line high and each shake pulls it to ground.",
+            List.of(new CalibrationParam("pulse_count", "Pulses to trigger", 1, 20, 1, 1, null,
+                    "How many shakes within the window it takes", "Every knock", "Only sustained shaking"),
+                    new CalibrationParam("pulse_window", "Pulse window", 1, 30, 5, 1, "s",
+                            "The time the pulses must fall within, and the quiet time before release", "Short",
+                            "Long"),
+                    CalibrationParam.debounceMs(10)));
+
+    // Optional: the type must be listed even on a host without GPIO; open() then says why it cannot run.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GpioService gpio;
+
+    @Override
+    public SensorTypeInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public SensorSession open(SensorConfig config, SensorListener listener) throws SensorException {
+        Pulses pulses = new Pulses(listener, (int) config.calibration("pulse_count", 1),
+                (long) (config.calibration("pulse_window", 5) * 1000));
+        DigitalSession session = DigitalSession.open(gpio, config, Pull.UP, false, pulses::edge);
+        pulses.session = session;
+        return session;
+    }
+
+    /** Counts pulses; touched only on the session's thread. */
+    private static final class Pulses {
+        private final SensorListener listener;
+        private final int count;
+        private final long windowMs;
+        private final Deque<Long> recent = new ArrayDeque<>();
+        private DigitalSession session;
+        private boolean triggered;
+        private ScheduledFuture<?> release;
+
+        Pulses(SensorListener listener, int count, long windowMs) {
+            this.listener = listener;
+            this.count = count;
+            this.windowMs = windowMs;
+        }
+
+        void edge(boolean active) {
+            if (!active) {
+                return;
+            }
+            long now = System.nanoTime() / 1_000_000;
+            recent.addLast(now);
+            while (now - recent.peekFirst() > windowMs) {
+                recent.removeFirst();
+            }
+            if (!triggered && recent.size() >= count) {
+                triggered = true;
+                listener.triggered();
+            }
+            if (triggered) {
+                if (release != null) {
+                    release.cancel(false);
+                }
+                release = session.schedule(this::quiet, windowMs);
+            }
+        }
+
+        private void quiet() {
+            triggered = false;
+            recent.clear();
+            release = null;
+            listener.released();
+        }
+    }
+}
