@@ -24,15 +24,22 @@ final class Device implements AutoCloseable {
 
     final Path home;
     final int port;
+    private final String profile;
     private Process process;
 
-    private Device(Path home, int port) {
+    private Device(Path home, int port, String profile) {
         this.home = home;
         this.port = port;
+        this.profile = profile;
     }
 
+    /** The device on the dev profile: simulated board, mock sensor. */
     static Device start(Path home) throws Exception {
-        Device d = new Device(home, freePort());
+        return start(home, "dev");
+    }
+
+    static Device start(Path home, String profile) throws Exception {
+        Device d = new Device(home, freePort(), profile);
         d.launch();
         return d;
     }
@@ -48,7 +55,7 @@ final class Device implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar));
         pb.environment().put("SECURITY_CAM_HOME", home.toString());
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
-        pb.environment().put("SECURITY_CAM_PROFILE", "dev");
+        pb.environment().put("SECURITY_CAM_PROFILE", profile);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(home.getFileName() + "-console.log").toFile()));
         process = pb.start();
