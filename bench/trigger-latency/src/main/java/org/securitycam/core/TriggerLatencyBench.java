@@ -1,0 +1,179 @@
+package org.securitycam.core;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.securitycam.api.camera.Recorder;
+import org.securitycam.api.settings.SettingsStore;
+import org.securitycam.gpio.sim.SimulatedGpio;
+import org.securitycam.sensor.reed.ReedSwitchDriver;
+
+/**
+ * The real sensor manager, reed switch driver and simulated board, wired by hand as DS would wire them (the
+ * settings store in memory, events dropped, the camera a clock). It measures the time from a pin edge to the
+ * manager's call to start a recording, then sustains chatter and counts the decisions that come out of it.
+ */
+public final class TriggerLatencyBench {
+    private TriggerLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int edges = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        SimulatedGpio board = new SimulatedGpio();
+        ReedSwitchDriver reed = new ReedSwitchDriver();
+        inject(reed, "gpio", board);
+        ClockCamera camera = new ClockCamera();
+        SensorManagerService manager = new SensorManagerService(new MemorySettings(), new DroppedEvents());
+        inject(manager, "recorder", camera);
+        Method add = SensorManagerService.class.getDeclaredMethod("addDriver",
+                org.securitycam.api.sensor.SensorDriver.class);
+        add.setAccessible(true);
+        add.invoke(manager, reed);
+        board.drive(22, false);
+        manager.configure(Map.of("type", "reed_switch", "hold_seconds", 0, "calibration", Map.of("debounce_ms", 0)));
+
+        long[] micros = new long[edges];
+        for (int i = 0; i < edges; i++) {
+            long t0 = System.nanoTime();
+            board.drive(22, true);
+            long t1 = camera.starts.poll(5, TimeUnit.SECONDS);
+            micros[i] = (t1 - t0) / 1_000;
+            board.drive(22, false);
+            camera.stops.poll(5, TimeUnit.SECONDS);
+        }
+        Arrays.sort(micros);
+        System.out.printf("edge -> decision to record, %d edges: p50 %.3f ms  p99 %.3f ms  max %.3f ms%n", edges,
+                micros[edges / 2] / 1000.0, micros[(int) (edges * 0.99)] / 1000.0, micros[edges - 1] / 1000.0);
+
+        chatter(board, manager, camera);
+        manager.deactivate();
+        System.exit(0);
+    }
+
+    /**
+     * 1 kHz edges for 10 s, in bursts: each 100 ms the contact bounces for 50 ms, then settles for 50 ms on the
+     * opposite level from the last burst. With a 10 ms debounce exactly one trigger or release must come out of
+     * each burst: 50 starts and 50 stops.
+     */
+    private static void chatter(SimulatedGpio board, SensorManagerService manager, ClockCamera camera)
+            throws Exception {
+        manager.configure(Map.of("type", "reed_switch", "hold_seconds", 0, "calibration", Map.of("debounce_ms", 10)));
+        Thread.sleep(100);
+        camera.starts.clear();
+        camera.stops.clear();
+        camera.startCount.set(0);
+        camera.stopCount.set(0);
+        long cpu0 = cpuNanos();
+        long wall0 = System.nanoTime();
+        int edges = 0;
+        boolean settled = false;
+        for (int burst = 0; burst < 100; burst++) {
+            settled = !settled;
+            long start = System.nanoTime();
+            boolean level = settled;
+            for (int ms = 0; ms < 50; ms++) {
+                level = !level;
+                board.drive(22, level);
+                edges++;
+                sleepUntil(start + (ms + 1) * 1_000_000L);
+            }
+            board.drive(22, settled);
+            edges++;
+            sleepUntil(start + 100_000_000L);
+        }
+        Thread.sleep(100);
+        long wall = System.nanoTime() - wall0;
+        long cpu = cpuNanos() - cpu0;
+        System.out.printf("chatter: %d edges in %.1f s, CPU %.1f%% of one core; recordings started %d, stopped %d"
+                + " (expected 50 and 50)%n", edges, wall / 1e9, 100.0 * cpu / wall, camera.startCount.get(),
+                camera.stopCount.get());
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    /** A camera that only notes when it was asked. */
+    private static final class ClockCamera implements Recorder {
+        final BlockingQueue<Long> starts = new ArrayBlockingQueue<>(100_000);
+        final BlockingQueue<Long> stops = new ArrayBlockingQueue<>(100_000);
+        final AtomicInteger startCount = new AtomicInteger();
+        final AtomicInteger stopCount = new AtomicInteger();
+        volatile boolean running;
+
+        @Override
+        public boolean start(String reason) {
+            starts.offer(System.nanoTime());
+            startCount.incrementAndGet();
+            running = true;
+            return true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            stops.offer(System.nanoTime());
+            stopCount.incrementAndGet();
+        }
+
+        @Override
+        public String activeReason() {
+            return running ? "sensor" : null;
+        }
+    }
+
+    /** settings.json without the file: the sensor manager validates through itself as the store would. */
+    private static final class MemorySettings implements SettingsStore {
+        private final Map<String, Object> doc = new LinkedHashMap<>();
+
+        @Override
+        public Map<String, Object> all() {
+            return Map.copyOf(doc);
+        }
+
+        @Override
+        public Object section(String name) {
+            return doc.get(name);
+        }
+
+        @Override
+        public Map<String, Object> update(Map<String, Object> sections, boolean merge) {
+            doc.putAll(sections);
+            return Map.copyOf(sections);
+        }
+    }
+
+    private static final class DroppedEvents implements EventAdmin {
+        @Override
+        public void postEvent(Event event) {
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+        }
+    }
+}
