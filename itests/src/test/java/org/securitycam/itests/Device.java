@@ -22,10 +22,14 @@ final class Device implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The password every test device starts with, through SECURITY_CAM_PASSWORD. */
+    static final String PASSWORD = "correct horse battery";
+
     final Path home;
     final int port;
     private final String profile;
     private Process process;
+    private volatile String token;
 
     private Device(Path home, int port, String profile) {
         this.home = home;
@@ -56,6 +60,7 @@ final class Device implements AutoCloseable {
         pb.environment().put("SECURITY_CAM_HOME", home.toString());
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
         pb.environment().put("SECURITY_CAM_PROFILE", profile);
+        pb.environment().put("SECURITY_CAM_PASSWORD", PASSWORD);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(home.getFileName() + "-console.log").toFile()));
         process = pb.start();
@@ -65,8 +70,16 @@ final class Device implements AutoCloseable {
                 fail("The device exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> r = get("/sensor/status");
-                if (r.statusCode() == 200 && r.body().contains("\"armed\"")) {
+                if (token == null) {
+                    HttpResponse<String> login = sendAnonymous(HttpRequest.newBuilder(uri("/auth/validate"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")));
+                    if (login.statusCode() == 200) {
+                        token = JSON.readTree(login.body()).get("token").asText();
+                    }
+                }
+                HttpResponse<String> r = token == null ? null : get("/sensor/status");
+                if (r != null && r.statusCode() == 200 && r.body().contains("\"armed\"")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -95,8 +108,23 @@ final class Device implements AutoCloseable {
         return send(b);
     }
 
+    /** Sends with the device's current API token. */
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return sendAnonymous(b.header("Authorization", "Bearer " + token));
+    }
+
+    /** Sends as it is: no token unless the builder has one. */
+    HttpResponse<String> sendAnonymous(HttpRequest.Builder b) throws IOException, InterruptedException {
         return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String token() {
+        return token;
+    }
+
+    /** After the token changed (regenerated, auth switched on): use this one from now on. */
+    void useToken(String newToken) {
+        this.token = newToken;
     }
 
     JsonNode json(HttpResponse<String> r) throws IOException {

@@ -60,6 +60,9 @@ class DriverUpdateLeakTest {
         props.put("org.osgi.service.http.host", "127.0.0.1");
         props.put("securitycam.home", dir.resolve("home").toString());
         props.put("securitycam.profile", "dev");
+        // Authentication is beside the point here: the device starts with it off.
+        Files.createDirectories(dir.resolve("home/settings"));
+        Files.writeString(dir.resolve("home/settings/settings.json"), "{\"Auth\":{\"enabled\":false}}");
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
         try {

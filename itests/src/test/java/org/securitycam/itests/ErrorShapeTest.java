@@ -42,7 +42,7 @@ class ErrorShapeTest extends OneDeviceTest {
         // not be pooled for the other tests.
         HttpClient own = HttpClient.newHttpClient();
         HttpResponse<String> r = own.send(HttpRequest.newBuilder(device.uri("/settings"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.token()).POST(HttpRequest.BodyPublishers.ofString(big)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertError(r, 413);
     }

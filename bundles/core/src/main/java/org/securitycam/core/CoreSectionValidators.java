@@ -17,7 +17,7 @@ import org.securitycam.api.settings.SectionValidator;
 
 /**
  * The rules of the settings sections whose features have no bundle of their own yet (spec §3-§9):
- * storage limit, captive portal, timelapse, auth, tracked devices, the save location and the camera image.
+ * storage limit, captive portal, timelapse, tracked devices, the save location and the camera image.
  */
 @Component
 public class CoreSectionValidators implements SectionValidator {
@@ -26,7 +26,7 @@ public class CoreSectionValidators implements SectionValidator {
 
     @Override
     public Set<String> sections() {
-        return Set.of("StorageLimit", "CaptivePortal", "Timelapse", "Auth", "TARGET_BT_ADDRESSES",
+        return Set.of("StorageLimit", "CaptivePortal", "Timelapse", "TARGET_BT_ADDRESSES",
                 "TARGET_AP_MAC_ADDRESSES", "VideoSaveLocation", "RotationAngle", "RotationMode", "StreamWidth",
                 "StreamHeight", "StreamFPS", "ISP", "NightVision", "ScanLines");
     }
@@ -49,14 +49,6 @@ public class CoreSectionValidators implements SectionValidator {
             }
             case "Timelapse":
                 return timelapse(Values.object(section, proposed));
-            case "Auth": {
-                Map<String, Object> m = Values.object(section, proposed);
-                Values.onlyKeys(null, m, Set.of("enabled"));
-                if (Values.bool("enabled", m.get("enabled"))) {
-                    throw new InvalidSettingsException("enabled: authentication is not installed on this device yet");
-                }
-                return m;
-            }
             case "TARGET_BT_ADDRESSES":
             case "TARGET_AP_MAC_ADDRESSES":
                 return devices(proposed);

@@ -26,7 +26,7 @@ final class Defaults {
         d.put("StorageLimit", map("enabled", false, "max_percent", 85));
         d.put("CaptivePortal", map("enabled", true));
         d.put("Timelapse", map("enabled", false, "interval_minutes", 5, "fps", 24, "resolution", "640:480"));
-        d.put("Auth", map("enabled", false));
+        d.put("Auth", map("enabled", true));
         d.put("TARGET_BT_ADDRESSES", new ArrayList<>());
         d.put("TARGET_AP_MAC_ADDRESSES", new ArrayList<>());
         d.put("VideoSaveLocation", home.resolve("recordings").toString());

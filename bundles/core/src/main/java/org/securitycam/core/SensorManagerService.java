@@ -182,7 +182,7 @@ public class SensorManagerService implements SensorManager, SectionValidator, Ev
     public void handleEvent(Event event) {
         Object sections = event.getProperty(Topics.SECTIONS);
         if (sections instanceof List<?> l && l.contains(SECTION)) {
-            thread.execute(() -> reconfigure(SensorSection.toConfig(storedSection()), false));
+            runOnThread(() -> reconfigure(SensorSection.toConfig(storedSection()), false));
         }
     }
 

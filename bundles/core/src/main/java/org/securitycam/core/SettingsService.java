@@ -81,7 +81,8 @@ public class SettingsService implements SettingsStore {
             }
             doc = next;
         }
-        events.postEvent(new Event(Topics.SETTINGS_CHANGED, Map.of(Topics.SECTIONS, List.copyOf(written.keySet()))));
+        // Synchronous: when a client's POST /settings answers, the owners of the sections have applied them.
+        events.sendEvent(new Event(Topics.SETTINGS_CHANGED, Map.of(Topics.SECTIONS, List.copyOf(written.keySet()))));
         return written;
     }
 

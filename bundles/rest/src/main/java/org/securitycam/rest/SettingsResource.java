@@ -1,5 +1,6 @@
 package org.securitycam.rest;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -11,18 +12,33 @@ import jakarta.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.securitycam.api.auth.AuthService;
+import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
 
-/** {@code GET} and {@code POST /settings} of spec §8: the whole document, merged per section on write. */
+/**
+ * {@code GET} and {@code POST /settings} of spec §8: the whole document, merged per section on write. The
+ * password hash never leaves the device, and of {@code Auth} a client may only set {@code enabled}.
+ */
 @Component(service = SettingsResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
+    private static final String AUTH = "Auth";
+
     private final SettingsStore settings;
+
+    // Optional and dynamic: without the auth bundle the device runs open, and Auth cannot be switched.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuthService auth;
 
     @Activate
     public SettingsResource(@Reference SettingsStore settings) {
@@ -31,12 +47,48 @@ public class SettingsResource {
 
     @GET
     public Map<String, Object> get() {
-        return settings.all();
+        Map<String, Object> all = settings.all();
+        if (all.get(AUTH) instanceof Map<?, ?> a) {
+            Map<Object, Object> visible = new LinkedHashMap<>(a);
+            visible.remove("password_hash");
+            all.put(AUTH, visible);
+        }
+        return all;
     }
 
     @POST
     public Map<String, Object> post(Map<String, Object> body) {
-        settings.update(Bodies.required(body), true);
-        return Map.of("message", "Settings updated");
+        Map<String, Object> sections = new LinkedHashMap<>(Bodies.required(body));
+        Boolean enableAuth = sections.containsKey(AUTH) ? authEnabled(sections.remove(AUTH)) : null;
+        AuthService a = auth;
+        if (enableAuth != null && a == null) {
+            throw new InvalidSettingsException("Auth: authentication is not installed on this device");
+        }
+        if (!sections.isEmpty()) {
+            settings.update(sections, true);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", "Settings updated");
+        String token = enableAuth == null ? null : a.setEnabled(enableAuth);
+        if (token != null) {
+            answer.put("token", token);
+        }
+        return answer;
+    }
+
+    /** The only thing a client may set in Auth; a token or hash in the body is refused, never stored. */
+    private static boolean authEnabled(Object section) {
+        if (!(section instanceof Map<?, ?> m)) {
+            throw new InvalidSettingsException("Auth: must be a JSON object");
+        }
+        for (Object key : m.keySet()) {
+            if (!"enabled".equals(key)) {
+                throw new InvalidSettingsException("Auth: Unknown field: " + key);
+            }
+        }
+        if (!(m.get("enabled") instanceof Boolean b)) {
+            throw new InvalidSettingsException("Auth: enabled must be true or false");
+        }
+        return b;
     }
 }

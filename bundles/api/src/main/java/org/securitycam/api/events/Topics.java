@@ -6,7 +6,7 @@ public final class Topics {
     public static final String SENSOR_STATE = "securitycam/sensor/STATE";
     /** A sensor manager decision to start ({@code record=true}) or stop a sensor recording. */
     public static final String SENSOR_RECORD = "securitycam/sensor/RECORD";
-    /** Sections of settings.json changed; property {@link #SECTIONS} names them. */
+    /** Sections of settings.json changed, sent synchronously; property {@link #SECTIONS} names them. */
     public static final String SETTINGS_CHANGED = "securitycam/settings/CHANGED";
     /** A new media file exists: properties {@code path} and {@code type}. */
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
