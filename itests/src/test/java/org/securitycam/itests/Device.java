@@ -28,13 +28,15 @@ final class Device implements AutoCloseable {
     final Path home;
     final int port;
     private final String profile;
+    private final String password;
     private Process process;
     private volatile String token;
 
-    private Device(Path home, int port, String profile) {
+    private Device(Path home, int port, String profile, String password) {
         this.home = home;
         this.port = port;
         this.profile = profile;
+        this.password = password;
     }
 
     /** The device on the dev profile: simulated board, mock sensor. */
@@ -43,9 +45,21 @@ final class Device implements AutoCloseable {
     }
 
     static Device start(Path home, String profile) throws Exception {
-        Device d = new Device(home, freePort(), profile);
+        Device d = new Device(home, freePort(), profile, PASSWORD);
         d.launch();
         return d;
+    }
+
+    /** The dev profile without SECURITY_CAM_PASSWORD: it logs in with the generated initial password. */
+    static Device startWithGeneratedPassword(Path home) throws Exception {
+        Device d = new Device(home, freePort(), "dev", null);
+        d.launch();
+        return d;
+    }
+
+    /** The password the device was given, or the one it generated into settings/initial-password. */
+    String password() throws IOException {
+        return password != null ? password : Files.readString(home.resolve("settings/initial-password")).trim();
     }
 
     void restart() throws Exception {
@@ -60,7 +74,10 @@ final class Device implements AutoCloseable {
         pb.environment().put("SECURITY_CAM_HOME", home.toString());
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
         pb.environment().put("SECURITY_CAM_PROFILE", profile);
-        pb.environment().put("SECURITY_CAM_PASSWORD", PASSWORD);
+        pb.environment().remove("SECURITY_CAM_PASSWORD");
+        if (password != null) {
+            pb.environment().put("SECURITY_CAM_PASSWORD", password);
+        }
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(home.getFileName() + "-console.log").toFile()));
         process = pb.start();
@@ -73,7 +90,7 @@ final class Device implements AutoCloseable {
                 if (token == null) {
                     HttpResponse<String> login = sendAnonymous(HttpRequest.newBuilder(uri("/auth/validate"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")));
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password() + "\"}")));
                     if (login.statusCode() == 200) {
                         token = JSON.readTree(login.body()).get("token").asText();
                     }

@@ -65,8 +65,6 @@ public final class Main {
         p.put("securitycam.profile", s.profile());
         p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
-        p.put("org.apache.felix.http.requestlog.osgi.enable", "true");
-        p.put("org.apache.felix.http.requestlog.osgi.name", "http.request");
         p.put("felix.fileinstall.dir", s.home().resolve("deploy").toString());
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");

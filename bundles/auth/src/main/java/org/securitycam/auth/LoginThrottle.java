@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * Brute-force throttling per client (spec §9): after {@value #MAX_FAILURES} failures within
  * {@value #WINDOW_SECONDS} s a client is locked out, first for {@value #FIRST_LOCK_SECONDS} s, then twice as
- * long after each further failure, up to {@value #MAX_LOCK_SECONDS} s. A success clears the client. It remembers
+ * long after each failure that follows a lock-out within the window, up to {@value #MAX_LOCK_SECONDS} s. A success clears the client. It remembers
  * at most {@value #MAX_CLIENTS} clients, forgetting the least recently seen, so rotating addresses cannot
  * exhaust memory.
  */
@@ -47,18 +47,25 @@ final class LoginThrottle {
     synchronized void failure(String client) {
         long now = clockMillis.getAsLong();
         Client c = clients.computeIfAbsent(client, k -> new Client());
+        if (c.lastLockSeconds > 0 && now - c.lockedUntil <= WINDOW_SECONDS * 1000) {
+            // A failure soon after a lock-out ends: the client keeps guessing, so it waits twice as long.
+            lock(c, now, Math.min(c.lastLockSeconds * 2, MAX_LOCK_SECONDS));
+            return;
+        }
+        c.lastLockSeconds = 0;
         c.failures.addLast(now);
         while (now - c.failures.peekFirst() > WINDOW_SECONDS * 1000) {
             c.failures.removeFirst();
         }
-        if (c.failures.size() == 1) {
-            c.lastLockSeconds = 0; // a quiet window forgives the earlier lock-outs
-        }
         if (c.failures.size() >= MAX_FAILURES) {
-            long lock = c.lastLockSeconds == 0 ? FIRST_LOCK_SECONDS : Math.min(c.lastLockSeconds * 2, MAX_LOCK_SECONDS);
-            c.lastLockSeconds = lock;
-            c.lockedUntil = now + lock * 1000;
+            c.failures.clear();
+            lock(c, now, FIRST_LOCK_SECONDS);
         }
+    }
+
+    private static void lock(Client c, long now, long seconds) {
+        c.lastLockSeconds = seconds;
+        c.lockedUntil = now + seconds * 1000;
     }
 
     synchronized void success(String client) {
