@@ -65,4 +65,23 @@ class ErrorShapeTest extends OneDeviceTest {
         HttpResponse<String> r = device.send(HttpRequest.newBuilder(device.uri("/sensor/status")).GET());
         assertTrue(r.headers().firstValue("Server").isEmpty(), r.headers().toString());
     }
+
+    @Test
+    void aRouteWithoutBodyRefusesOneButTakesAnEmptyObject() throws Exception {
+        assertError(device.post("/sensor/mock/release", "{\"surprise\":1}"), 400);
+        assertEquals(200, device.post("/sensor/enable", "{}").statusCode());
+        assertEquals(200, device.post("/sensor/enable", null).statusCode());
+    }
+
+    @Test
+    void otherOriginsAreRefusedByDefault() throws Exception {
+        HttpResponse<String> r = device.send(HttpRequest.newBuilder(device.uri("/settings"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
+        assertError(r, 403);
+        r = device.send(HttpRequest.newBuilder(device.uri("/sensor/status")).header("Origin", "http://evil.example"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), r.headers().toString());
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
 }
