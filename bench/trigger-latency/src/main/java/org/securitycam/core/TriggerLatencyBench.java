@@ -3,6 +3,7 @@ package org.securitycam.core;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.securitycam.api.camera.CameraException;
 import org.securitycam.api.camera.Recorder;
+import org.securitycam.api.camera.RecordingStatus;
 import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.gpio.sim.SimulatedGpio;
 import org.securitycam.sensor.reed.ReedSwitchDriver;
@@ -143,6 +146,16 @@ public final class TriggerLatencyBench {
         @Override
         public String activeReason() {
             return running ? "sensor" : null;
+        }
+
+        @Override
+        public RecordingStatus status() {
+            return running ? new RecordingStatus(true, null, "sensor", null) : RecordingStatus.IDLE;
+        }
+
+        @Override
+        public Path snapshot() throws CameraException {
+            throw new CameraException("This camera only keeps time");
         }
     }
 

@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * Runs the configured sensor driver and turns its events into recording decisions. All state changes happen
  * on one thread, so a driver's callbacks, a REST call and a driver bundle leaving never race.
  */
-@Component(service = { SensorManager.class, SectionValidator.class, EventHandler.class },
-        property = EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED)
+@Component(service = { SensorManager.class, SectionValidator.class, EventHandler.class }, property = {
+        EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
+        EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE })
 public class SensorManagerService implements SensorManager, SectionValidator, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SensorManagerService.class);
     private static final String SECTION = "Sensor";
@@ -180,6 +181,15 @@ public class SensorManagerService implements SensorManager, SectionValidator, Ev
 
     @Override
     public void handleEvent(Event event) {
+        if (Topics.RECORDING_STATE.equals(event.getTopic())) {
+            if (Boolean.FALSE.equals(event.getProperty("recording"))) {
+                thread.execute(() -> {
+                    machine.recordingEnded();
+                    publish();
+                });
+            }
+            return;
+        }
         Object sections = event.getProperty(Topics.SECTIONS);
         if (sections instanceof List<?> l && l.contains(SECTION)) {
             runOnThread(() -> reconfigure(SensorSection.toConfig(storedSection()), false));

@@ -1,10 +1,13 @@
 package org.securitycam.api.camera;
 
+import java.nio.file.Path;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A camera that records on request. Without a registered Recorder the device cannot record, and the sensor
- * manager reports each wanted recording as failed.
+ * manager reports each wanted recording as failed. When a recording ends for any reason, the camera posts
+ * {@code Topics.RECORDING_STATE} with {@code recording=false}.
  */
 @ProviderType
 public interface Recorder {
@@ -20,4 +23,14 @@ public interface Recorder {
 
     /** The reason of the running recording, or null when none runs. */
     String activeReason();
+
+    /** What the camera is doing now. */
+    RecordingStatus status();
+
+    /**
+     * Grabs one JPEG from the live feed into the recordings folder, within 15 s.
+     *
+     * @throws CameraException naming the cause: camera unreachable, ffmpeg missing, or timeout
+     */
+    Path snapshot() throws CameraException;
 }

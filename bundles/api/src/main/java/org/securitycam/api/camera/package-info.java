@@ -1,4 +1,4 @@
-/** Recording control: what the sensor manager asks of a camera. */
+/** The camera: recordings on request, snapshots, and what it is doing now. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.securitycam.api.camera;

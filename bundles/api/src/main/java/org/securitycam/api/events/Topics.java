@@ -8,6 +8,8 @@ public final class Topics {
     public static final String SENSOR_RECORD = "securitycam/sensor/RECORD";
     /** Sections of settings.json changed, sent synchronously; property {@link #SECTIONS} names them. */
     public static final String SETTINGS_CHANGED = "securitycam/settings/CHANGED";
+    /** A recording started or ended: {@code recording}, and {@code path}, {@code reason}, {@code started_at}. */
+    public static final String RECORDING_STATE = "securitycam/camera/RECORDING";
     /** A new media file exists: properties {@code path} and {@code type}. */
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
     /** A system health metric moved between levels. */
