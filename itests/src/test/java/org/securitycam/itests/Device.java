@@ -130,6 +130,12 @@ final class Device implements AutoCloseable {
         return sendAnonymous(b.header("Authorization", "Bearer " + token));
     }
 
+    /** Sends with the token and returns the raw body, for media. */
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return HTTP.send(b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends as it is: no token unless the builder has one. */
     HttpResponse<String> sendAnonymous(HttpRequest.Builder b) throws IOException, InterruptedException {
         return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -171,6 +177,15 @@ final class Device implements AutoCloseable {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** A power cut: SIGKILL for the device and every process it started, nothing is shut down cleanly. */
+    void powerCut() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            child.destroyForcibly();
         }
     }
 
