@@ -102,8 +102,9 @@ public class FfmpegCamera implements Recorder {
         } else {
             args.addAll(List.of("-c", "copy"));
         }
-        args.addAll(List.of("-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4", "-y",
-                file.toString()));
+        // Each fragment reaches the disk as it is made, so a power cut loses at most the last one.
+        args.addAll(List.of("-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-flush_packets", "1",
+                "-f", "mp4", "-y", file.toString()));
         Process process;
         try {
             Files.createDirectories(folder);
