@@ -1,0 +1,197 @@
+package org.securitycam.web;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.securitycam.api.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code GET /events} (spec §10): the device's Event Admin topics as Server-Sent Events. One thread serves every
+ * client: each has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect
+ * and after 15 s of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID}
+ * replays what is still in a ring of recent frames.
+ */
+@Component(service = { EventStream.class, EventHandler.class }, property = {
+        EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
+        EventConstants.EVENT_TOPIC + "=" + Topics.ARCHIVE_UPDATED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT })
+@JakartarsResource
+@Path("events")
+public class EventStream implements EventHandler {
+    static final int QUEUE = 64;
+    static final int RING = 128;
+    static final long HEARTBEAT_MS = 15_000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final Map<String, String> NAMES = Map.of(Topics.SENSOR_STATE, "sensor_state",
+            Topics.RECORDING_STATE, "recording_state", Topics.ARCHIVE_UPDATED, "archive_updated",
+            Topics.SYSTEM_ALERT, "system_alert");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private final Deque<Frame> ring = new ArrayDeque<>();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sse-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private long nextId = 1;
+
+    public EventStream() {
+        sender.scheduleWithFixedDelay(this::heartbeats, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        sender.shutdownNow();
+        clients.forEach(c -> c.sink.close());
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastId) {
+        Client client = new Client(sink, sse);
+        long after = parse(lastId);
+        synchronized (ring) {
+            for (Frame f : ring) {
+                if (after >= 0 && f.id > after) {
+                    client.offer(f);
+                }
+            }
+        }
+        client.heartbeatDue = true;
+        clients.add(client);
+        sender.execute(() -> flush(client));
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (String key : event.getPropertyNames()) {
+            if (!key.startsWith("event.")) {
+                data.put(key, event.getProperty(key));
+            }
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Event {} cannot be sent as JSON: {}", event.getTopic(), e.getMessage());
+            return;
+        }
+        Frame frame;
+        synchronized (ring) {
+            frame = new Frame(nextId++, NAMES.getOrDefault(event.getTopic(), event.getTopic()), text);
+            ring.addLast(frame);
+            if (ring.size() > RING) {
+                ring.removeFirst();
+            }
+        }
+        for (Client c : clients) {
+            c.offer(frame);
+            sender.execute(() -> flush(c));
+        }
+    }
+
+    private void flush(Client c) {
+        try {
+            if (c.sink.isClosed()) {
+                clients.remove(c);
+                return;
+            }
+            if (c.heartbeatDue) {
+                c.heartbeatDue = false;
+                send(c, c.sse.newEventBuilder().comment("heartbeat").build());
+            }
+            for (Frame f = c.poll(); f != null; f = c.poll()) {
+                send(c, c.sse.newEventBuilder().id(Long.toString(f.id)).name(f.name).data(f.data).build());
+            }
+        } catch (RuntimeException e) {
+            clients.remove(c);
+            c.sink.close();
+        }
+    }
+
+    private void send(Client c, OutboundSseEvent event) {
+        c.lastSent = System.currentTimeMillis();
+        c.sink.send(event).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                clients.remove(c);
+                c.sink.close();
+            }
+        });
+    }
+
+    private void heartbeats() {
+        long now = System.currentTimeMillis();
+        for (Client c : clients) {
+            if (c.sink.isClosed()) {
+                clients.remove(c);
+            } else if (now - c.lastSent >= HEARTBEAT_MS) {
+                c.heartbeatDue = true;
+                flush(c);
+            }
+        }
+    }
+
+    private static long parse(String id) {
+        try {
+            return id == null ? -1 : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private record Frame(long id, String name, String data) {
+    }
+
+    private static final class Client {
+        final SseEventSink sink;
+        final Sse sse;
+        private final Deque<Frame> queue = new ArrayDeque<>();
+        volatile boolean heartbeatDue;
+        volatile long lastSent = System.currentTimeMillis();
+
+        Client(SseEventSink sink, Sse sse) {
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        synchronized void offer(Frame f) {
+            if (queue.size() >= QUEUE) {
+                queue.removeFirst();
+            }
+            queue.addLast(f);
+        }
+
+        synchronized Frame poll() {
+            return queue.pollFirst();
+        }
+    }
+}
