@@ -57,6 +57,7 @@ class EventStreamTest extends OneDeviceTest {
         try (Stream10 events = new Stream10(null)) {
             assertEquals(200, events.response.statusCode());
             assertTrue(events.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            assertEquals("no-cache", events.response.headers().firstValue("Cache-Control").orElse(""));
             events.await(": heartbeat");
             device.post("/sensor/configure", "{\"type\":\"mock\",\"hold_seconds\":0}");
             device.post("/sensor/mock/trigger", null);

@@ -58,9 +58,10 @@ class SensorApiTest extends OneDeviceTest {
         HttpResponse<String> r = device.post("/sensor/mock/trigger", null);
         assertEquals(200, r.statusCode());
         assertEquals("Mock trigger fired", device.json(r).get("message").asText());
-        assertTrue(device.getJson("/sensor/status").get("triggered").asBoolean());
+        HotDeployTest.await(device, "triggered", 3_000, () -> device.getJson("/sensor/status").get("triggered").asBoolean());
         r = device.post("/sensor/mock/release", null);
         assertEquals("Mock release fired", device.json(r).get("message").asText());
+        HotDeployTest.await(device, "released", 3_000, () -> !device.getJson("/sensor/status").get("triggered").asBoolean());
         JsonNode s = device.getJson("/sensor/status");
         assertFalse(s.get("triggered").asBoolean());
         assertFalse(s.get("recording_from_sensor").asBoolean(), "hold_seconds 0 stops the recording at once");
