@@ -60,6 +60,10 @@ public class FfmpegCamera implements Recorder {
     private final ExecutorService finisher = Executors.newSingleThreadExecutor(r -> daemon(r, "camera-finish"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-timer"));
     private Recording current;
+    /** Why a recording is wanted, from start() until stop(); it outlives a crashed ffmpeg while it is retried. */
+    private String wanted;
+    private long backoffSeconds;
+    private ScheduledFuture<?> retry;
 
     @Activate
     public FfmpegCamera(BundleContext context, @Reference SettingsStore settings, @Reference EventAdmin events,
@@ -89,9 +93,20 @@ public class FfmpegCamera implements Recorder {
 
     @Override
     public synchronized boolean start(String reason) {
-        if (current != null) {
-            return reason.equals(current.reason);
+        if (wanted != null) {
+            return reason.equals(wanted);
         }
+        if (!startProcess(reason)) {
+            return false;
+        }
+        wanted = reason;
+        backoffSeconds = 0;
+        post(Topics.RECORDING_STATE, state(current, true));
+        return true;
+    }
+
+    /** Starts one ffmpeg recording into a new file; false, logged, if it cannot. */
+    private boolean startProcess(String reason) {
         Path folder = folder();
         Path file = MediaNames.fresh(folder, "output", ".mp4", LocalDateTime.now());
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-loglevel", "error"));
@@ -121,14 +136,22 @@ public class FfmpegCamera implements Recorder {
         watchdog.setDaemon(true);
         watchdog.start();
         finisher.execute(() -> thumbnail(r.file));
-        post(Topics.RECORDING_STATE, state(r, true));
         return true;
     }
 
     @Override
     public synchronized void stop() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+        String was = wanted;
+        wanted = null;
         Recording r = current;
         if (r == null) {
+            if (was != null) {
+                post(Topics.RECORDING_STATE, Map.of("recording", false, "reason", was));
+            }
             return;
         }
         current = null;
@@ -150,13 +173,16 @@ public class FfmpegCamera implements Recorder {
 
     @Override
     public synchronized String activeReason() {
-        return current == null ? null : current.reason;
+        return wanted;
     }
 
     @Override
     public synchronized RecordingStatus status() {
         Recording r = current;
-        return r == null ? RecordingStatus.IDLE : new RecordingStatus(true, r.started, r.reason, r.file);
+        if (wanted == null) {
+            return RecordingStatus.IDLE;
+        }
+        return r == null ? new RecordingStatus(true, null, wanted, null) : new RecordingStatus(true, r.started, r.reason, r.file);
     }
 
     @Override
@@ -212,19 +238,23 @@ public class FfmpegCamera implements Recorder {
         }
         Instant stopped = Instant.now();
         boolean crash = !r.stopRequested;
-        boolean anotherRuns;
+        boolean stillWanted;
         synchronized (this) {
             if (current == r) {
                 current = null;
                 r.maxLength.cancel(false);
             }
-            anotherRuns = current != null; // a roll-over already started the next file
+            // Still wanted after a crash, or a roll-over already started the next file.
+            stillWanted = wanted != null;
+            if (crash && stillWanted) {
+                scheduleRetry(Duration.between(r.started, stopped));
+            }
         }
         if (crash) {
             LOG.error("Recording {} ended unexpectedly: ffmpeg exited with {}: {}", r.file.getFileName(),
                     result.exit(), lastLine(result.errors()));
         }
-        if (!anotherRuns) {
+        if (!stillWanted) {
             post(Topics.RECORDING_STATE, state(r, false));
         }
         Ffmpeg.Result ended = result;
@@ -257,6 +287,27 @@ public class FfmpegCamera implements Recorder {
         post(Topics.ARCHIVE_UPDATED, Map.of("path", r.file.toString(), "type", "recording"));
     }
 
+    /**
+     * While the camera stream is down, tries again after 1, 2, 4 ... up to 30 s; a segment that ran for a minute
+     * resets the wait. The recording stays wanted, so the sensor manager sees it as running throughout.
+     */
+    private void scheduleRetry(Duration ran) {
+        boolean ranLong = ran.toSeconds() >= 60;
+        backoffSeconds = ranLong || backoffSeconds == 0 ? 1 : Math.min(backoffSeconds * 2, 30);
+        LOG.warn("Recording again in {} s", backoffSeconds);
+        retry = timers.schedule(this::retryNow, backoffSeconds, TimeUnit.SECONDS);
+    }
+
+    private synchronized void retryNow() {
+        retry = null;
+        if (wanted == null || current != null) {
+            return;
+        }
+        if (!startProcess(wanted)) {
+            scheduleRetry(Duration.ZERO);
+        }
+    }
+
     private void rollOver(Recording r) {
         synchronized (this) {
             if (current != r) {
@@ -264,8 +315,9 @@ public class FfmpegCamera implements Recorder {
             }
             LOG.info("Recording {} reached {} minutes; continuing in a new file", r.file.getFileName(),
                     config.max_length_minutes());
+            String reason = wanted;
             stop();
-            start(r.reason);
+            start(reason);
         }
     }
 

@@ -1,0 +1,75 @@
+package org.securitycam.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The production path: the camera reads an RTSP stream with {@code -c copy}, as it reads MediaMTX on a Pi. The
+ * stream here is Debian's rtsp-server-perl fed by ffmpeg's test pattern; it speaks only UDP, so the camera is
+ * configured for UDP (through a FileInstall .cfg file, as an administrator could).
+ */
+class RtspCameraTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsAndSnapshotsFromARealRtspServer() throws Exception {
+        int clientPort = freePort();
+        int sourcePort = freePort();
+        Process server = new ProcessBuilder(List.of("rtsp-server-perl", "-c", Integer.toString(clientPort), "-s",
+                Integer.toString(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address",
+                "127.0.0.1")).redirectErrorStream(true).redirectOutput(dir.resolve("rtsp-server.log").toFile()).start();
+        Process publisher = null;
+        try {
+            Thread.sleep(1_000);
+            publisher = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
+                    "-i", "testsrc2=size=640x480:rate=15", "-c:v", "libx264", "-preset", "ultrafast", "-tune",
+                    "zerolatency", "-g", "15", "-f", "rtsp", "-rtsp_transport", "udp",
+                    "rtsp://127.0.0.1:" + sourcePort + "/cam")).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("publisher.log").toFile()).start();
+            Path home = dir.resolve("home");
+            Files.createDirectories(home.resolve("deploy"));
+            Files.writeString(home.resolve("deploy/securitycam.camera.cfg"),
+                    "source=rtsp://127.0.0.1:" + clientPort + "/cam\nrtsp.transport=udp\n");
+            try (Device d = Device.start(home)) {
+                Thread.sleep(3_000); // FileInstall hands the camera its configuration, the publisher connects
+                var snap = d.post("/snapshot", null);
+                assertEquals(200, snap.statusCode(), "a snapshot from the stream: " + snap.body());
+                d.post("/toggle_recording", null);
+                Thread.sleep(5_000);
+                d.post("/toggle_recording", null);
+                HotDeployTest.await(d, "the recording's meta", 20_000, () -> {
+                    JsonNode a = d.getJson("/archive");
+                    return a.size() == 1 && a.get(0).has("meta");
+                });
+                Path video = Path.of(d.getJson("/archive").get(0).get("path").asText());
+                assertEquals("h264", Media.probe(video, "stream=codec_name"), "copied, not re-encoded");
+                double duration = Media.duration(video);
+                assertTrue(duration > 2 && duration < 7, "duration " + duration);
+            }
+        } finally {
+            if (publisher != null) {
+                publisher.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
