@@ -67,7 +67,9 @@ class DriverUpdateLeakTest {
             }
             assertNull(oldRevision.get(), "a class of the first revision is still reachable after 20 updates");
             int threadsAfter = liveThreads();
-            assertTrue(threadsAfter <= threadsBefore,
+            // Flat: a leak of one thread per update would show as +20. Pools shared with this test's own HTTP
+            // client and Jetty may move by a thread or two.
+            assertTrue(threadsAfter <= threadsBefore + 2,
                     "live threads grew from " + threadsBefore + " to " + threadsAfter + " over 20 updates");
         }
     }

@@ -121,12 +121,15 @@ public final class Main {
     }
 
     /**
-     * The REST whiteboard starts after everything else, when every resource and extension is already
-     * registered: started first, it rebuilt the Jersey application once per arriving service, which cost
-     * about a second of every start.
+     * Jetty and the REST whiteboard start after everything else. Jetty, so that no request is served before the
+     * auth gate and the Web Console's security provider are registered (the console's admin/admin would answer
+     * in between). The whiteboard, so that it finds every resource and extension already registered: started
+     * first, it rebuilt the Jersey application once per arriving service, which cost about a second.
      */
     private static int startLevel(Bundle b) {
-        return b.getSymbolicName().startsWith("org.eclipse.osgitech.rest") ? LAST_START_LEVEL : 1;
+        String name = b.getSymbolicName();
+        return name.startsWith("org.eclipse.osgitech.rest") || name.equals("org.apache.felix.http.jetty12")
+                ? LAST_START_LEVEL : 1;
     }
 
     private static Properties stamp(String profile) throws IOException {

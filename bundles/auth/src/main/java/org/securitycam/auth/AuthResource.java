@@ -22,6 +22,7 @@ import org.securitycam.api.auth.AuthService;
 import org.securitycam.api.auth.AuthService.Attempt;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.web.ApiError;
+import org.securitycam.web.Credentials;
 
 /** The {@code /auth/*} routes of the seed and spec §9. */
 @Component(service = AuthResource.class)

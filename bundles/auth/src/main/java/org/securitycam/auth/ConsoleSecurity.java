@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.securitycam.api.auth.AuthService;
+import org.securitycam.web.AuthGate;
 
 /**
  * Replaces the Web Console's built-in admin/admin login: the console admits exactly the requests that

@@ -95,10 +95,6 @@ final class SensorStateMachine {
         return recordingFromSensor;
     }
 
-    boolean holding() {
-        return holdTimer != null;
-    }
-
     private void holdExpired() {
         holdTimer = null;
         if (!triggered && recordingFromSensor) {

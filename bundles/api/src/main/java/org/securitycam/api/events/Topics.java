@@ -4,8 +4,6 @@ package org.securitycam.api.events;
 public final class Topics {
     /** The sensor manager changed state; properties are the fields of {@code GET /sensor/status}. */
     public static final String SENSOR_STATE = "securitycam/sensor/STATE";
-    /** A sensor manager decision to start ({@code record=true}) or stop a sensor recording. */
-    public static final String SENSOR_RECORD = "securitycam/sensor/RECORD";
     /** Sections of settings.json changed, sent synchronously; property {@link #SECTIONS} names them. */
     public static final String SETTINGS_CHANGED = "securitycam/settings/CHANGED";
     /** A recording started or ended: {@code recording}, and {@code path}, {@code reason}, {@code started_at}. */

@@ -1,4 +1,4 @@
-package org.securitycam.auth;
+package org.securitycam.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,9 +13,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.securitycam.api.auth.AuthService;
 import org.securitycam.api.auth.AuthService.Attempt;
@@ -25,20 +27,20 @@ import org.securitycam.api.auth.AuthService.Outcome;
  * The one check in front of everything Jetty serves, the REST API and the Web Console alike (spec §0, §9).
  * While auth is on, every request needs the token, whatever its method and whether or not its path exists,
  * except {@code /auth/status}, {@code /auth/validate} and CORS preflights. The Web Console also takes the device
- * password through HTTP Basic, with any user name, counted by the same login throttle.
+ * password through HTTP Basic, with any user name, counted by the same login throttle. Without the auth service
+ * (starting, or its bundle missing) it fails closed: 503 for everything.
  */
 @Component(service = Preprocessor.class)
 public class AuthGate implements Preprocessor {
-    static final String AUTHENTICATED = "securitycam.authenticated";
+    /** The request attribute that tells the Web Console's security provider this request passed the gate. */
+    public static final String AUTHENTICATED = "securitycam.authenticated";
     private static final Set<String> EXEMPT = Set.of("/auth/status", "/auth/validate");
     private static final String CONSOLE = "/system/console";
 
-    private final AuthService auth;
-
-    @Activate
-    public AuthGate(@Reference AuthService auth) {
-        this.auth = auth;
-    }
+    // Optional and dynamic so that the gate exists before the auth service and outlives it: it closes, never opens.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuthService auth;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -46,6 +48,12 @@ public class AuthGate implements Preprocessor {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         response.setHeader("X-Content-Type-Options", "nosniff");
+        AuthService auth = this.auth;
+        if (auth == null) {
+            response.setHeader("Retry-After", "5");
+            error(response, 503, "Authentication is not available; the device is starting or misconfigured");
+            return;
+        }
         if (!auth.enabled() || isPreflight(request) || EXEMPT.contains(normalisedPath(request))) {
             chain.doFilter(req, res);
             return;

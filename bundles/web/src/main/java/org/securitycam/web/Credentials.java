@@ -1,4 +1,4 @@
-package org.securitycam.auth;
+package org.securitycam.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -6,12 +6,12 @@ import java.util.Base64;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Where a request carries its credentials: {@code Authorization: Bearer}, {@code ?token=}, or HTTP Basic. */
-final class Credentials {
+public final class Credentials {
     private Credentials() {
     }
 
     /** The API token the request presents, or null. */
-    static String token(HttpServletRequest request) {
+    public static String token(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).trim();
@@ -20,7 +20,7 @@ final class Credentials {
     }
 
     /** The password of an HTTP Basic header (any user name), or null. */
-    static String basicPassword(HttpServletRequest request) {
+    public static String basicPassword(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
