@@ -28,17 +28,11 @@ class RtspCameraTest {
     void recordsAndSnapshotsFromARealRtspServer() throws Exception {
         int clientPort = freePort();
         int sourcePort = freePort();
-        Process server = new ProcessBuilder(List.of("rtsp-server-perl", "-c", Integer.toString(clientPort), "-s",
-                Integer.toString(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address",
-                "127.0.0.1")).redirectErrorStream(true).redirectOutput(dir.resolve("rtsp-server.log").toFile()).start();
+        Process server = serve(clientPort, sourcePort);
         Process publisher = null;
         try {
             Thread.sleep(1_000);
-            publisher = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
-                    "-i", "testsrc2=size=640x480:rate=15", "-c:v", "libx264", "-preset", "ultrafast", "-tune",
-                    "zerolatency", "-g", "15", "-f", "rtsp", "-rtsp_transport", "udp",
-                    "rtsp://127.0.0.1:" + sourcePort + "/cam")).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("publisher.log").toFile()).start();
+            publisher = publish(sourcePort);
             Path home = dir.resolve("home");
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/securitycam.camera.cfg"),
@@ -58,6 +52,30 @@ class RtspCameraTest {
                 assertEquals("h264", Media.probe(video, "stream=codec_name"), "copied, not re-encoded");
                 double duration = Media.duration(video);
                 assertTrue(duration > 2 && duration < 7, "duration " + duration);
+
+                // The stream goes down mid-recording and comes back: the cut file is kept and marked, and the
+                // camera records again by itself while the recording is still wanted.
+                Thread.sleep(1_100);
+                d.post("/toggle_recording", null);
+                Thread.sleep(3_000);
+                publisher.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                HotDeployTest.await(d, "the cut recording marked as crashed", 45_000, () -> {
+                    for (JsonNode e : d.getJson("/archive")) {
+                        if (e.has("meta") && e.get("meta").path("crash").asBoolean()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+                assertTrue(d.getJson("/recording_status").get("recording").asBoolean(), "still wanted while retrying");
+                // This server refuses a second publisher on a used mount: the stream comes back on a fresh one.
+                server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                server = serve(clientPort, sourcePort);
+                Thread.sleep(1_000);
+                publisher = publish(sourcePort);
+                HotDeployTest.await(d, "a new recording after the stream returned", 45_000,
+                        () -> d.getJson("/archive").size() >= 3);
+                d.post("/toggle_recording", null);
             }
         } finally {
             if (publisher != null) {
@@ -65,6 +83,21 @@ class RtspCameraTest {
             }
             server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    private Process serve(int clientPort, int sourcePort) throws IOException {
+        return new ProcessBuilder(List.of("rtsp-server-perl", "-c", Integer.toString(clientPort), "-s",
+                Integer.toString(sourcePort), "--client_listen_address", "127.0.0.1", "--source_listen_address",
+                "127.0.0.1")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("rtsp-server.log").toFile())).start();
+    }
+
+    private Process publish(int sourcePort) throws IOException {
+        return new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi",
+                "-i", "testsrc2=size=640x480:rate=15", "-c:v", "libx264", "-preset", "ultrafast", "-tune",
+                "zerolatency", "-g", "15", "-f", "rtsp", "-rtsp_transport", "udp",
+                "rtsp://127.0.0.1:" + sourcePort + "/cam")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("publisher.log").toFile())).start();
     }
 
     private static int freePort() throws IOException {

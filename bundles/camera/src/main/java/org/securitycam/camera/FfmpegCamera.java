@@ -62,6 +62,7 @@ public class FfmpegCamera implements Recorder {
     private Recording current;
     /** Why a recording is wanted, from start() until stop(); it outlives a crashed ffmpeg while it is retried. */
     private String wanted;
+    private Instant wantedSince;
     private long backoffSeconds;
     private ScheduledFuture<?> retry;
 
@@ -100,6 +101,7 @@ public class FfmpegCamera implements Recorder {
             return false;
         }
         wanted = reason;
+        wantedSince = current.started;
         backoffSeconds = 0;
         post(Topics.RECORDING_STATE, state(current, true));
         return true;
@@ -182,7 +184,9 @@ public class FfmpegCamera implements Recorder {
         if (wanted == null) {
             return RecordingStatus.IDLE;
         }
-        return r == null ? new RecordingStatus(true, null, wanted, null) : new RecordingStatus(true, r.started, r.reason, r.file);
+        // While ffmpeg is being restarted there is no file, but the recording is still on since it was wanted.
+        return r == null ? new RecordingStatus(true, wantedSince, wanted, null)
+                : new RecordingStatus(true, wantedSince, r.reason, r.file);
     }
 
     @Override
@@ -225,7 +229,8 @@ public class FfmpegCamera implements Recorder {
         if (testPattern()) {
             return List.of("-re", "-f", "lavfi", "-i", "testsrc=size=" + config.testpattern_size() + ":rate=15");
         }
-        return List.of("-rtsp_transport", config.rtsp_transport(), "-i", source);
+        // Without a read timeout a UDP reader waits forever for a stream that went away; 5 s, in microseconds.
+        return List.of("-rtsp_transport", config.rtsp_transport(), "-timeout", "5000000", "-i", source);
     }
 
     /** Waits for ffmpeg to end, however it ends, and finishes the file. */
