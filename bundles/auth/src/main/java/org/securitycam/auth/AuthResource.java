@@ -20,9 +20,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.securitycam.api.auth.AuthService;
 import org.securitycam.api.auth.AuthService.Attempt;
-import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.web.ApiError;
 import org.securitycam.web.Credentials;
+import org.securitycam.web.JsonBody;
 
 /** The {@code /auth/*} routes of the seed and spec §9. */
 @Component(service = AuthResource.class)
@@ -51,7 +51,7 @@ public class AuthResource {
     @POST
     @Path("validate")
     public Response validate(Map<String, Object> body, @Context HttpServletRequest request) {
-        String password = string(body, "password", Set.of("password"));
+        String password = JsonBody.string(JsonBody.object(body, Set.of("password")), "password");
         Attempt attempt = auth.login(password, request.getRemoteAddr());
         return switch (attempt.outcome()) {
             case OK -> Response.ok(Map.of("valid", true, "token", attempt.token())).build();
@@ -69,9 +69,9 @@ public class AuthResource {
     @POST
     @Path("set-password")
     public Response setPassword(Map<String, Object> body, @Context HttpServletRequest request) {
-        Set<String> fields = Set.of("current", "new");
-        String current = string(body, "current", fields);
-        String next = string(body, "new", fields);
+        JsonBody.object(body, Set.of("current", "new"));
+        String current = JsonBody.string(body, "current");
+        String next = JsonBody.string(body, "new");
         Attempt attempt = auth.changePassword(current, next, request.getRemoteAddr());
         return switch (attempt.outcome()) {
             case OK -> Response.ok(Map.of("message", "Password updated")).build();
@@ -85,18 +85,4 @@ public class AuthResource {
                 + attempt.retryAfterSeconds() + " s")).header("Retry-After", attempt.retryAfterSeconds()).build();
     }
 
-    private static String string(Map<String, Object> body, String field, Set<String> allowed) {
-        if (body == null) {
-            throw new InvalidSettingsException("Request body must be a JSON object");
-        }
-        for (String key : body.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new InvalidSettingsException("Unknown field: " + key);
-            }
-        }
-        if (!(body.get(field) instanceof String s)) {
-            throw new InvalidSettingsException(field + " is required and must be a string");
-        }
-        return s;
-    }
 }

@@ -26,10 +26,6 @@ final class Ffmpeg {
     record Result(int exit, String errors) {
     }
 
-    String ffmpeg() {
-        return ffmpeg;
-    }
-
     Result run(List<String> args, Duration timeout) throws CameraException {
         Process p = start(ffmpeg, args, ProcessBuilder.Redirect.DISCARD);
         return finish(p, timeout, "ffmpeg");

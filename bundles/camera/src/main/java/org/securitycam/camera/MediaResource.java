@@ -47,9 +47,9 @@ import org.securitycam.api.camera.CameraException;
 import org.securitycam.api.camera.Recorder;
 import org.securitycam.api.camera.RecordingStatus;
 import org.securitycam.api.events.Topics;
-import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.web.ApiError;
+import org.securitycam.web.JsonBody;
 import org.securitycam.web.PathGuard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,7 +146,7 @@ public class MediaResource implements EventHandler {
     @POST
     @jakarta.ws.rs.Path("delete_snapshot")
     public Map<String, Object> deleteSnapshot(Map<String, Object> body) {
-        Path file = PathGuard.resolve(field(body, "snapshot_path"), folder(), MediaNames.SNAPSHOT);
+        Path file = PathGuard.resolve(JsonBody.string(JsonBody.object(body, Set.of("snapshot_path")), "snapshot_path"), folder(), MediaNames.SNAPSHOT);
         delete(file);
         snapshots.invalidate();
         return Map.of("message", "Snapshot deleted");
@@ -155,7 +155,8 @@ public class MediaResource implements EventHandler {
     @GET
     @jakarta.ws.rs.Path("thumbnail")
     public Response thumbnail(@QueryParam("video_path") String videoPath, @Context Request request) {
-        return sidecarImage(recording(videoPath), MediaNames.thumbnail(recording(videoPath)), request);
+        Path video = recording(videoPath);
+        return sidecarImage(video, MediaNames.thumbnail(video), request);
     }
 
     @GET
@@ -167,7 +168,8 @@ public class MediaResource implements EventHandler {
     @GET
     @jakarta.ws.rs.Path("sprite")
     public Response sprite(@QueryParam("video_path") String videoPath, @Context Request request) {
-        return sidecarImage(recording(videoPath), MediaNames.sprite(recording(videoPath)), request);
+        Path video = recording(videoPath);
+        return sidecarImage(video, MediaNames.sprite(video), request);
     }
 
     @GET
@@ -262,7 +264,7 @@ public class MediaResource implements EventHandler {
     @POST
     @jakarta.ws.rs.Path("delete_video")
     public Response deleteVideo(Map<String, Object> body) {
-        Path file = PathGuard.resolve(field(body, "video_path"), folder(), MediaNames.RECORDING);
+        Path file = PathGuard.resolve(JsonBody.string(JsonBody.object(body, Set.of("video_path")), "video_path"), folder(), MediaNames.RECORDING);
         RecordingStatus now = camera.status();
         if (now.recording() && file.equals(now.file())) {
             return ApiError.of(409, "This recording is still running");
@@ -354,21 +356,6 @@ public class MediaResource implements EventHandler {
     private static Response rangeNotSatisfiable(long length) {
         return Response.fromResponse(ApiError.of(416, "Range not satisfiable"))
                 .header("Content-Range", "bytes */" + length).build();
-    }
-
-    private static String field(Map<String, Object> body, String name) {
-        if (body == null) {
-            throw new InvalidSettingsException("Request body must be a JSON object");
-        }
-        for (String key : body.keySet()) {
-            if (!Set.of(name).contains(key)) {
-                throw new InvalidSettingsException("Unknown field: " + key);
-            }
-        }
-        if (!(body.get(name) instanceof String s)) {
-            throw new InvalidSettingsException(name + " is required and must be a string");
-        }
-        return s;
     }
 
     private static void delete(Path file) {

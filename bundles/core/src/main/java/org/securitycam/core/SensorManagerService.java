@@ -183,7 +183,7 @@ public class SensorManagerService implements SensorManager, SectionValidator, Ev
     public void handleEvent(Event event) {
         if (Topics.RECORDING_STATE.equals(event.getTopic())) {
             if (Boolean.FALSE.equals(event.getProperty("recording"))) {
-                thread.execute(() -> {
+                runOnThread(() -> {
                     machine.recordingEnded();
                     publish();
                 });

@@ -31,6 +31,7 @@ import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.web.ApiError;
+import org.securitycam.web.JsonBody;
 
 /** The {@code /sensor/*} routes of spec §1. */
 @Component(service = SensorResource.class)
@@ -94,7 +95,7 @@ public class SensorResource {
     @POST
     @Path("configure")
     public Response configure(Map<String, Object> body) {
-        Bodies.required(body);
+        JsonBody.required(body); // the sensor manager checks the fields, as it does for POST /settings
         Object type = body.get("type");
         if (type instanceof String t && manager.types().stream().noneMatch(i -> i.type().equals(t))) {
             return unknownType(t);
@@ -120,15 +121,7 @@ public class SensorResource {
     @POST
     @Path("test")
     public Response test(Map<String, Object> body) {
-        Bodies.required(body);
-        for (String key : body.keySet()) {
-            if (!Set.of("type", "gpio").contains(key)) {
-                throw new InvalidSettingsException("Unknown field: " + key);
-            }
-        }
-        if (!(body.get("type") instanceof String t)) {
-            throw new InvalidSettingsException("type is required and must be a string");
-        }
+        String t = JsonBody.string(JsonBody.object(body, Set.of("type", "gpio")), "type");
         SensorTypeInfo info = manager.types().stream().filter(i -> i.type().equals(t)).findFirst().orElse(null);
         if (info == null) {
             return unknownType(t);

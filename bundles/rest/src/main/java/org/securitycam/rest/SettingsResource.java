@@ -20,6 +20,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.securitycam.api.auth.AuthService;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
+import org.securitycam.web.JsonBody;
 
 /**
  * {@code GET} and {@code POST /settings} of spec §8: the whole document, merged per section on write. The
@@ -58,7 +59,8 @@ public class SettingsResource {
 
     @POST
     public Map<String, Object> post(Map<String, Object> body) {
-        Map<String, Object> sections = new LinkedHashMap<>(Bodies.required(body));
+        // Unknown top-level keys are kept as given (spec §8): dashboards store their preferences here.
+        Map<String, Object> sections = new LinkedHashMap<>(JsonBody.required(body));
         Boolean enableAuth = sections.containsKey(AUTH) ? authEnabled(sections.remove(AUTH)) : null;
         AuthService a = auth;
         if (enableAuth != null && a == null) {

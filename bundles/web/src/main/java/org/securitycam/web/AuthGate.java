@@ -54,7 +54,8 @@ public class AuthGate implements Preprocessor {
             error(response, 503, "Authentication is not available; the device is starting or misconfigured");
             return;
         }
-        if (!auth.enabled() || isPreflight(request) || EXEMPT.contains(normalisedPath(request))) {
+        String path = normalisedPath(request);
+        if (!auth.enabled() || isPreflight(request) || EXEMPT.contains(path)) {
             chain.doFilter(req, res);
             return;
         }
@@ -63,7 +64,7 @@ public class AuthGate implements Preprocessor {
             chain.doFilter(req, res);
             return;
         }
-        boolean console = normalisedPath(request).startsWith(CONSOLE);
+        boolean console = path.startsWith(CONSOLE);
         String password = console ? Credentials.basicPassword(request) : null;
         if (password != null) {
             Attempt attempt = auth.login(password, request.getRemoteAddr());

@@ -1,7 +1,5 @@
 package org.securitycam.web;
 
-import java.util.Locale;
-
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -74,10 +72,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     + e.getLocation().getColumnNr();
         }
         if (e instanceof MismatchedInputException m) {
-            String expected = m.getTargetType() == null ? "a different JSON value"
-                    : "a JSON " + m.getTargetType().getSimpleName().toLowerCase(Locale.ROOT)
-                            .replace("map", "object").replace("linkedhash", "");
-            return "Request body must be " + expected;
+            Class<?> target = m.getTargetType();
+            return target != null && java.util.Map.class.isAssignableFrom(target)
+                    ? "Request body must be a JSON object" : "Request body has the wrong JSON type";
         }
         return "Request body is not valid JSON";
     }
