@@ -52,6 +52,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "shutdown"));
         installRunBundles(framework.getBundleContext(), settings, log);
         framework.start();
+        ClassDataArchive.writeLaterIfWanted(log);
         framework.waitForStop(0);
         System.exit(0);
     }
