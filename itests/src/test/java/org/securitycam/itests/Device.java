@@ -29,14 +29,17 @@ final class Device implements AutoCloseable {
     final int port;
     private final String profile;
     private final String password;
+    /** JAVA_OPTS for the start script; null starts the jar with java directly. */
+    private final String scriptJavaOpts;
     private Process process;
     private volatile String token;
 
-    private Device(Path home, int port, String profile, String password) {
+    private Device(Path home, int port, String profile, String password, String scriptJavaOpts) {
         this.home = home;
         this.port = port;
         this.profile = profile;
         this.password = password;
+        this.scriptJavaOpts = scriptJavaOpts;
     }
 
     /** The device on the dev profile: simulated board, mock sensor. */
@@ -45,14 +48,21 @@ final class Device implements AutoCloseable {
     }
 
     static Device start(Path home, String profile) throws Exception {
-        Device d = new Device(home, freePort(), profile, PASSWORD);
+        Device d = new Device(home, freePort(), profile, PASSWORD, null);
         d.launch();
         return d;
     }
 
     /** The dev profile without SECURITY_CAM_PASSWORD: it logs in with the generated initial password. */
     static Device startWithGeneratedPassword(Path home) throws Exception {
-        Device d = new Device(home, freePort(), "dev", null);
+        Device d = new Device(home, freePort(), "dev", null, null);
+        d.launch();
+        return d;
+    }
+
+    /** The dev profile through the start script recommended for a Pi, with these JAVA_OPTS. */
+    static Device startWithScript(Path home, String javaOpts) throws Exception {
+        Device d = new Device(home, freePort(), "dev", PASSWORD, javaOpts);
         d.launch();
         return d;
     }
@@ -68,9 +78,16 @@ final class Device implements AutoCloseable {
     }
 
     private void launch() throws Exception {
-        String jar = System.getProperty("securitycam.jar");
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar));
+        Path jar = Path.of(System.getProperty("securitycam.jar"));
+        ProcessBuilder pb = scriptJavaOpts == null
+                ? new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar.toString()))
+                : new ProcessBuilder(List.of(jar.resolveSibling("security-cam").toString()));
+        if (scriptJavaOpts != null) {
+            pb.environment().put("JAVA_OPTS", scriptJavaOpts);
+            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+                    + pb.environment().get("PATH"));
+        }
         pb.environment().put("SECURITY_CAM_HOME", home.toString());
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
         pb.environment().put("SECURITY_CAM_PROFILE", profile);
@@ -143,6 +160,11 @@ final class Device implements AutoCloseable {
 
     String token() {
         return token;
+    }
+
+    /** The command line the device's JVM runs with. */
+    List<String> jvmArguments() {
+        return List.of(process.info().arguments().orElse(new String[0]));
     }
 
     /** After the token changed (regenerated, auth switched on): use this one from now on. */
