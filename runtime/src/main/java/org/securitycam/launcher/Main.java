@@ -18,6 +18,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -30,6 +31,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class Main {
     static final String LOCATION_PREFIX = "securitycam:";
     static final int LAST_START_LEVEL = 3;
+    private static final String JETTY = "org.apache.felix.http.jetty12";
     private static final String SYSTEM_PACKAGES = "org.slf4j;version=2.0.17,org.slf4j.event;version=2.0.17,"
             + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17,org.slf4j;version=1.7.36,"
             + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=1.7.36,org.slf4j.spi;version=1.7.36";
@@ -51,6 +53,7 @@ public final class Main {
         framework.init();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "shutdown"));
         installRunBundles(framework.getBundleContext(), settings, log);
+        startJettyAlongside(framework, log);
         framework.start();
         ClassDataArchive.writeLaterIfWanted(log);
         framework.waitForStop(0);
@@ -117,27 +120,67 @@ public final class Main {
         }
         for (Bundle b : toStart) {
             b.adapt(BundleStartLevel.class).setStartLevel(startLevel(b));
-            b.start(Bundle.START_ACTIVATION_POLICY);
+            if (!JETTY.equals(b.getSymbolicName())) {
+                b.start(Bundle.START_ACTIVATION_POLICY);
+            }
         }
         Files.writeString(stampFile, stamp.getProperty("build"), StandardCharsets.UTF_8);
         log.info("Installed {} bundles of the {} profile", wanted.size(), settings.profile());
     }
 
     /**
+     * Jetty takes about half a second to start, most of it loading classes. It starts on a thread of its own as
+     * soon as start level 1 begins, so that it comes up alongside the services and the device's bundles instead
+     * of after them. Until the auth gate (level 1) and then the REST whiteboard (level 2) register, Jetty has no
+     * servlet and answers 404 to everything, so nothing is ever served around the gate. For the same reason the
+     * Web Console waits for level 3. Jetty is never persistently started, or level 1 would start it again.
+     */
+    private static void startJettyAlongside(Framework framework, Logger log) throws BundleException {
+        Bundle jetty = null;
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (JETTY.equals(b.getSymbolicName())) {
+                jetty = b;
+            }
+        }
+        if (jetty == null) {
+            return;
+        }
+        if (jetty.adapt(BundleStartLevel.class).isPersistentlyStarted()) {
+            jetty.stop();
+        }
+        Bundle bundle = jetty;
+        FrameworkStartLevel level = framework.adapt(FrameworkStartLevel.class);
+        Thread starter = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (level.getStartLevel() < 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+                bundle.start(Bundle.START_TRANSIENT);
+            } catch (BundleException | IllegalStateException e) {
+                log.error("Jetty did not start: the device cannot be reached over HTTP", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "jetty-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
      * Three start levels put what the API needs first and what can wait last.
      * <ol>
-     * <li>The services, the device's own bundles and the sensor drivers, so a sensor is armed when the API
-     * answers.</li>
-     * <li>Jetty and the REST whiteboard. Jetty, so that no request is served before the auth gate is registered.
-     * The whiteboard, so that it finds every resource and extension already registered: started first, it
-     * rebuilt the Jersey application once per arriving service, which cost about a second.</li>
+     * <li>The services, the device's own bundles, the sensor drivers (so a sensor is armed when the API answers)
+     * and Jetty, which starts alongside them.</li>
+     * <li>The REST whiteboard, so that it finds every resource and extension already registered: started first,
+     * it rebuilt the Jersey application once per arriving service, which cost about a second.</li>
      * <li>What nobody waits for at boot: the Web Console (after the auth bundle's security provider, so its
      * admin/admin default never answers), Metatype, and FileInstall with the drivers dropped into deploy/.</li>
      * </ol>
      */
     private static int startLevel(Bundle b) {
         String name = b.getSymbolicName();
-        if (name.startsWith("org.eclipse.osgitech.rest") || name.equals("org.apache.felix.http.jetty12")) {
+        if (name.startsWith("org.eclipse.osgitech.rest")) {
             return 2;
         }
         if (name.startsWith("org.apache.felix.webconsole") || name.equals("org.apache.felix.inventory")
