@@ -3,11 +3,6 @@ package org.securitycam.sensor.hall;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.securitycam.api.gpio.GpioService;
 import org.securitycam.api.gpio.Pull;
 import org.securitycam.api.sensor.CalibrationParam;
 import org.securitycam.api.sensor.SensorConfig;
@@ -18,13 +13,14 @@ import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
+import org.securitycam.sensor.support.GpioSensorDriver;
 
 /**
  * A digital hall effect sensor: its open-collector output goes low while a magnet is near. By default the magnet
  * leaving (a door opening) triggers; with invert logic the magnet arriving does.
  */
 @Component(service = SensorDriver.class)
-public class HallSensorDriver implements SensorDriver {
+public class HallSensorDriver extends GpioSensorDriver {
     static final SensorTypeInfo INFO = new SensorTypeInfo("hall_digital", "Hall sensor (magnet)", 13, "KY-003",
             "A magnetic field sensor with a digital output that goes low while a magnet is near",
             "Doors and gates where a reed switch would wear out; detecting a moving magnet",
@@ -35,14 +31,8 @@ public class HallSensorDriver implements SensorDriver {
             "The output is open collector: it needs the pull-up, which the driver turns on. Magnet near = low.",
             List.of(CalibrationParam.debounceMs(50)));
 
-    // Optional: the type must be listed even on a host without GPIO; open() then says why it cannot run.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile GpioService gpio;
-
-    @Override
-    public SensorTypeInfo info() {
-        return INFO;
+    public HallSensorDriver() {
+        super(INFO);
     }
 
     @Override

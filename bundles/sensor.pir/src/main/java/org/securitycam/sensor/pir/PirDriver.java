@@ -3,11 +3,6 @@ package org.securitycam.sensor.pir;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.securitycam.api.gpio.GpioService;
 import org.securitycam.api.gpio.Pull;
 import org.securitycam.api.sensor.CalibrationParam;
 import org.securitycam.api.sensor.SensorConfig;
@@ -18,6 +13,7 @@ import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
+import org.securitycam.sensor.support.GpioSensorDriver;
 
 /**
  * A passive infrared motion sensor. Edges during {@code warmup_seconds} after start are ignored (the module
@@ -26,7 +22,7 @@ import org.securitycam.sensor.support.DigitalSession;
  * lower sensitivity rejects short glitches.
  */
 @Component(service = SensorDriver.class)
-public class PirDriver implements SensorDriver {
+public class PirDriver extends GpioSensorDriver {
     static final long SAMPLE_MS = 25;
     static final SensorTypeInfo INFO = new SensorTypeInfo("pir", "PIR motion sensor", 17, "HC-SR501",
             "Passive infrared: sees a warm body moving within about 7 m", "Rooms, hallways and entrances",
@@ -42,14 +38,8 @@ public class PirDriver implements SensorDriver {
                             "Ignores the sensor for this long after it starts", "Immediate", "Settled"),
                     CalibrationParam.debounceMs(100)));
 
-    // Optional: the type must be listed even on a host without GPIO; open() then says why it cannot run.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile GpioService gpio;
-
-    @Override
-    public SensorTypeInfo info() {
-        return INFO;
+    public PirDriver() {
+        super(INFO);
     }
 
     @Override

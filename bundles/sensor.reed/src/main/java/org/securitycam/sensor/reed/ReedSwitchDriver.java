@@ -3,11 +3,6 @@ package org.securitycam.sensor.reed;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.securitycam.api.gpio.GpioService;
 import org.securitycam.api.gpio.Pull;
 import org.securitycam.api.sensor.CalibrationParam;
 import org.securitycam.api.sensor.SensorConfig;
@@ -18,10 +13,11 @@ import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
+import org.securitycam.sensor.support.GpioSensorDriver;
 
 /** A reed switch on a door or window: the magnet holds it closed, and opening the door triggers. */
 @Component(service = SensorDriver.class)
-public class ReedSwitchDriver implements SensorDriver {
+public class ReedSwitchDriver extends GpioSensorDriver {
     static final SensorTypeInfo INFO = new SensorTypeInfo("reed_switch", "Reed switch (door/window)", 22, "KY-025",
             "A magnetic contact: the switch is closed while the magnet is near and opens when the door opens",
             "Doors, windows, gates and cabinets",
@@ -32,14 +28,8 @@ public class ReedSwitchDriver implements SensorDriver {
                     + "Use invert_logic if your module works the other way round.",
             List.of(CalibrationParam.debounceMs(50)));
 
-    // Optional: the type must be listed even on a host without GPIO; open() then says why it cannot run.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile GpioService gpio;
-
-    @Override
-    public SensorTypeInfo info() {
-        return INFO;
+    public ReedSwitchDriver() {
+        super(INFO);
     }
 
     @Override

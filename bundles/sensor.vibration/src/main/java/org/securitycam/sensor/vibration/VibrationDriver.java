@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.securitycam.api.gpio.GpioService;
 import org.securitycam.api.gpio.Pull;
 import org.securitycam.api.sensor.CalibrationParam;
 import org.securitycam.api.sensor.SensorConfig;
@@ -21,6 +16,7 @@ import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
+import org.securitycam.sensor.support.GpioSensorDriver;
 
 /**
  * A vibration switch: every shake closes it for an instant. It triggers once {@code pulse_count} pulses came
@@ -28,7 +24,7 @@ import org.securitycam.sensor.support.DigitalSession;
  * recording always ends even though the switch never holds a level.
  */
 @Component(service = SensorDriver.class)
-public class VibrationDriver implements SensorDriver {
+public class VibrationDriver extends GpioSensorDriver {
     static final SensorTypeInfo INFO = new SensorTypeInfo("vibration", "Vibration sensor", 5, "KY-002",
             "A spring switch that closes for an instant when shaken or knocked",
             "Doors that are knocked on or forced, windows, safes and letterboxes",
@@ -43,14 +39,8 @@ public class VibrationDriver implements SensorDriver {
                             "Long"),
                     CalibrationParam.debounceMs(10)));
 
-    // Optional: the type must be listed even on a host without GPIO; open() then says why it cannot run.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile GpioService gpio;
-
-    @Override
-    public SensorTypeInfo info() {
-        return INFO;
+    public VibrationDriver() {
+        super(INFO);
     }
 
     @Override
