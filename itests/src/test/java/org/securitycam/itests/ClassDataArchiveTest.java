@@ -3,10 +3,11 @@ package org.securitycam.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,54 +15,72 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start script recommended for a Pi: its first run writes a class-data archive under the data home, complete
- * before it gets its name; the next start maps classes from it; archives of other jars are removed.
+ * The start script recommended for a Pi: the first run of a jar leaves a class-data archive when it stops, the next
+ * start checks it and maps classes from it, a truncated one (a power cut while it was written) is thrown away instead
+ * of crashing the JVM, and archives of other jars are removed.
  */
 class ClassDataArchiveTest {
     @TempDir
     Path tmp;
 
     @Test
-    void firstRunWritesTheArchiveAndTheNextStartUsesIt() throws Exception {
+    void firstRunLeavesTheArchiveAndTheNextStartMapsIt() throws Exception {
         Path home = tmp.resolve("home");
         Path framework = Files.createDirectories(home.resolve("framework"));
         Path stale = Files.writeString(framework.resolve("classes-1-2.jsa"), "an archive of some older jar");
 
-        try (Device first = Device.startWithScript(home, "-Dsecuritycam.classArchive.delay=1")) {
-            assertTrue(first.jvmArguments().contains("-XX:+RecordDynamicDumpInfo"), first.jvmArguments()::toString);
+        try (Device first = Device.startWithScript(home, "")) {
+            assertTrue(first.jvmArguments().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")),
+                    first.jvmArguments()::toString);
             assertFalse(Files.exists(stale), "the archive of another jar is removed");
-            Path archive = awaitArchive(framework);
-            assertTrue(Files.size(archive) > 1_000_000, "an archive of the device's classes, not an empty file");
-            String log = first.log();
-            assertTrue(log.contains("Wrote the class-data archive " + archive), log);
-            assertEquals(List.of(archive), archives(framework), "no partial file is left next to it");
         }
+        Path partial = single(framework);
+        assertTrue(partial.toString().endsWith(".jsa.partial"), partial::toString);
+        assertTrue(Files.size(partial) > 1_000_000, "an archive of the device's classes, not an empty file");
 
         // -Xshare:on makes the JVM refuse to start unless it can map the archive.
         try (Device second = Device.startWithScript(home, "-Xshare:on")) {
-            Path archive = archives(framework).get(0);
+            Path archive = single(framework);
+            assertEquals(partial.resolveSibling(partial.getFileName().toString().replace(".partial", "")), archive);
             assertTrue(second.jvmArguments().contains("-XX:SharedArchiveFile=" + archive),
                     second.jvmArguments()::toString);
             assertEquals(200, second.get("/sensor/status").statusCode());
         }
     }
 
-    private static Path awaitArchive(Path framework) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (Path p : archives(framework)) {
-                if (p.toString().endsWith(".jsa")) {
-                    return p;
-                }
-            }
-            Thread.sleep(200);
+    @Test
+    void aTruncatedArchiveIsThrownAwayAndWrittenAgain() throws Exception {
+        Path home = tmp.resolve("home");
+        Path framework = home.resolve("framework");
+        try (Device first = Device.startWithScript(home, "")) {
+            assertEquals(200, first.get("/sensor/status").statusCode());
         }
-        return fail("No class-data archive within 60 s: " + archives(framework));
+        Path partial = single(framework);
+        long size = Files.size(partial);
+        partial.toFile().setWritable(true);
+        long checkedAfter = System.currentTimeMillis();
+        try (FileChannel f = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            f.truncate(size / 3);
+        }
+
+        try (Device second = Device.startWithScript(home, "")) {
+            assertTrue(second.jvmArguments().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")),
+                    "no archive is used: " + second.jvmArguments());
+            assertEquals(200, second.get("/sensor/status").statusCode());
+        }
+        assertTrue(Files.size(single(framework)) > size / 2, "the stop wrote a whole archive again");
+        // The check of the truncated archive crashed a throwaway JVM; it leaves no crash report behind.
+        try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")
+                    && p.toFile().lastModified() >= checkedAfter));
+        }
     }
 
-    private static List<Path> archives(Path framework) throws Exception {
+    private static Path single(Path framework) throws Exception {
         try (Stream<Path> files = Files.list(framework)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("classes-")).sorted().toList();
+            List<Path> archives = files.filter(p -> p.getFileName().toString().startsWith("classes-")).toList();
+            assertEquals(1, archives.size(), archives::toString);
+            return archives.get(0);
         }
     }
 }

@@ -55,7 +55,6 @@ public final class Main {
         installRunBundles(framework.getBundleContext(), settings, log);
         startJettyAlongside(framework, log);
         framework.start();
-        ClassDataArchive.writeLaterIfWanted(log);
         framework.waitForStop(0);
         System.exit(0);
     }
