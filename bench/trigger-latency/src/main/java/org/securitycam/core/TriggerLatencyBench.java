@@ -36,7 +36,8 @@ public final class TriggerLatencyBench {
         ReedSwitchDriver reed = new ReedSwitchDriver();
         inject(reed, "gpio", board);
         ClockCamera camera = new ClockCamera();
-        SensorManagerService manager = new SensorManagerService(new MemorySettings(), new DroppedEvents());
+        SensorManagerService manager = new SensorManagerService(devProfile(), new MemorySettings(),
+                new DroppedEvents());
         inject(manager, "recorder", camera);
         Method add = SensorManagerService.class.getDeclaredMethod("addDriver",
                 org.securitycam.api.sensor.SensorDriver.class);
@@ -120,6 +121,13 @@ public final class TriggerLatencyBench {
         f.set(target, value);
     }
 
+    /** A bundle context that knows no framework property: the dev profile, as outside a framework. */
+    private static org.osgi.framework.BundleContext devProfile() {
+        return (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(
+                TriggerLatencyBench.class.getClassLoader(), new Class<?>[] { org.osgi.framework.BundleContext.class },
+                (proxy, method, args) -> null);
+    }
+
     /** A camera that only notes when it was asked. */
     private static final class ClockCamera implements Recorder {
         final BlockingQueue<Long> starts = new ArrayBlockingQueue<>(100_000);
@@ -129,7 +137,7 @@ public final class TriggerLatencyBench {
         volatile boolean running;
 
         @Override
-        public boolean start(String reason) {
+        public boolean start(String reason, String sensorType) {
             starts.offer(System.nanoTime());
             startCount.incrementAndGet();
             running = true;
@@ -171,6 +179,11 @@ public final class TriggerLatencyBench {
         @Override
         public Object section(String name) {
             return doc.get(name);
+        }
+
+        @Override
+        public java.util.Optional<Object> stored(String name) {
+            return java.util.Optional.ofNullable(doc.get(name));
         }
 
         @Override

@@ -1,22 +1,25 @@
 package org.securitycam.auth;
 
 import java.util.Map;
-import java.util.Set;
+import java.util.LinkedHashMap;
 
 import org.osgi.service.component.annotations.Component;
 import org.securitycam.api.settings.InvalidSettingsException;
-import org.securitycam.api.settings.SectionValidator;
+import org.securitycam.api.settings.SectionOwner;
 
 /**
  * The stored shape of the {@code Auth} section: {@code enabled}, {@code password_hash}, {@code token}. Clients
  * never write it directly ({@code POST /settings} takes only {@code enabled} and goes through the auth service).
  * It is a component of its own because the auth service writes the section while it activates.
  */
-@Component
-public class AuthSection implements SectionValidator {
+@Component(property = SectionOwner.SECTIONS + "=" + AuthManager.SECTION)
+public class AuthSection implements SectionOwner {
+    /** On from the first start. */
     @Override
-    public Set<String> sections() {
-        return Set.of(AuthManager.SECTION);
+    public Object defaults(String section) {
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("enabled", true);
+        return auth;
     }
 
     @Override

@@ -93,7 +93,7 @@ public class FfmpegCamera implements Recorder {
     }
 
     @Override
-    public synchronized boolean start(String reason) {
+    public synchronized boolean start(String reason, String sensorType) {
         if (wanted != null) {
             return reason.equals(wanted);
         }

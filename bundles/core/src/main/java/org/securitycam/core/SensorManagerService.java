@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -13,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,7 +35,7 @@ import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorStatus;
 import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.settings.InvalidSettingsException;
-import org.securitycam.api.settings.SectionValidator;
+import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +44,15 @@ import org.slf4j.LoggerFactory;
  * Runs the configured sensor driver and turns its events into recording decisions. All state changes happen
  * on one thread, so a driver's callbacks, a REST call and a driver bundle leaving never race.
  */
-@Component(service = { SensorManager.class, SectionValidator.class, EventHandler.class }, property = {
-        EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
+@Component(service = { SensorManager.class, SectionOwner.class, EventHandler.class }, property = {
+        SectionOwner.SECTIONS + "=Sensor", EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
         EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE })
-public class SensorManagerService implements SensorManager, SectionValidator, EventHandler {
+public class SensorManagerService implements SensorManager, SectionOwner, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SensorManagerService.class);
     private static final String SECTION = "Sensor";
 
     private final SettingsStore settings;
+    private final boolean devProfile;
     private final EventAdmin events;
     private final ScheduledExecutorService thread;
     private final SensorStateMachine machine;
@@ -71,8 +72,10 @@ public class SensorManagerService implements SensorManager, SectionValidator, Ev
     private volatile SensorStatus status;
 
     @Activate
-    public SensorManagerService(@Reference SettingsStore settings, @Reference EventAdmin events) {
+    public SensorManagerService(BundleContext context, @Reference SettingsStore settings,
+            @Reference EventAdmin events) {
         this.settings = settings;
+        this.devProfile = DataHome.isDevProfile(context);
         this.events = events;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sensor-manager");
@@ -165,8 +168,8 @@ public class SensorManagerService implements SensorManager, SectionValidator, Ev
     }
 
     @Override
-    public Set<String> sections() {
-        return Set.of(SECTION);
+    public Object defaults(String section) {
+        return SensorSection.defaults(devProfile);
     }
 
     @Override
@@ -280,7 +283,8 @@ public class SensorManagerService implements SensorManager, SectionValidator, Ev
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> storedSection() {
-        Object s = settings.section(SECTION);
+        // Not section(): while this component activates, the store cannot get it to ask for its defaults.
+        Object s = settings.stored(SECTION).orElseGet(() -> SensorSection.defaults(devProfile));
         return s instanceof Map<?, ?> ? (Map<String, Object>) s : Map.of();
     }
 

@@ -18,6 +18,22 @@ final class SensorSection {
     private SensorSection() {
     }
 
+    /**
+     * The section on a device that was never configured.
+     *
+     * @param devProfile true on the dev profile, where the software sensor is the default and runs at once
+     */
+    static Map<String, Object> defaults(boolean devProfile) {
+        Map<String, Object> sensor = new LinkedHashMap<>();
+        sensor.put("type", devProfile ? "mock" : "reed_switch");
+        sensor.put("gpio", devProfile ? null : 22);
+        sensor.put("enabled", devProfile);
+        sensor.put("hold_seconds", 10);
+        sensor.put("invert_logic", false);
+        sensor.put("calibration", new LinkedHashMap<>());
+        return sensor;
+    }
+
     /** The type named by a proposed section, checked only for being a non-empty string. */
     static String type(Object proposed) {
         Map<String, Object> m = Values.object("Sensor", proposed);

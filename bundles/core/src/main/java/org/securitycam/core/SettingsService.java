@@ -2,58 +2,86 @@ package org.securitycam.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
-import org.securitycam.api.settings.SectionValidator;
+import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
 
-/** The settings store of the device: {@code settings/settings.json} under the data home. */
+/**
+ * The settings store of the device: {@code settings/settings.json} under the data home. It owns the file, not the
+ * rules: each section is validated and defaulted by the {@link SectionOwner} of its feature's bundle, and a section
+ * without an installed owner is kept and shown exactly as stored.
+ */
 @Component(service = SettingsStore.class)
 public class SettingsService implements SettingsStore {
     private final SettingsFile file;
     private final EventAdmin events;
-    private final Map<String, Object> defaults;
+    private final SectionOwners owners = new SectionOwners();
     private Map<String, Object> doc;
-
-    // Looked up at write time, not injected: the owners of sections (the sensor manager among them) depend on
-    // this store, and a reference back to them would be a service cycle.
-    private final BundleContext context;
 
     @Activate
     public SettingsService(BundleContext context, @Reference EventAdmin events) {
-        Path home = DataHome.of(context);
         this.events = events;
-        this.defaults = Defaults.of(home, DataHome.isDevProfile(context));
-        this.file = new SettingsFile(home.resolve("settings").resolve("settings.json"));
+        this.file = new SettingsFile(DataHome.of(context).resolve("settings").resolve("settings.json"));
         this.doc = file.read();
         this.context = context;
+    }
+
+    private final BundleContext context;
+
+    @Deactivate
+    synchronized void deactivate() {
+        owners.clear();
+    }
+
+    // Dynamic and multiple: feature bundles come and go, and with them the rules of their sections. Only the
+    // reference is bound, never the service, so owners that depend on this store form no activation cycle.
+    @Reference(service = SectionOwner.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addOwner(ServiceReference<SectionOwner> ref) {
+        owners.add(new SectionOwners.Claim(ref, ref.getBundle().getSymbolicName(),
+                SectionOwners.names(ref.getProperty(SectionOwner.SECTIONS)), () -> context.getService(ref),
+                () -> context.ungetService(ref)));
+    }
+
+    synchronized void removeOwner(ServiceReference<SectionOwner> ref) {
+        owners.remove(ref);
     }
 
     @Override
     public synchronized Map<String, Object> all() {
         Map<String, Object> all = new LinkedHashMap<>();
-        defaults.forEach((k, v) -> all.put(k, Copies.deep(doc.getOrDefault(k, v))));
+        for (String section : owners.sections()) {
+            all.put(section, Copies.deep(doc.containsKey(section) ? doc.get(section) : owners.defaults(section)));
+        }
         doc.forEach((k, v) -> all.putIfAbsent(k, Copies.deep(v)));
         return all;
     }
 
     @Override
     public synchronized Object section(String name) {
-        return Copies.deep(doc.containsKey(name) ? doc.get(name) : defaults.get(name));
+        return Copies.deep(doc.containsKey(name) ? doc.get(name) : owners.defaults(name));
+    }
+
+    @Override
+    public synchronized Optional<Object> stored(String name) {
+        return Optional.ofNullable(Copies.deep(doc.get(name)));
     }
 
     @Override
@@ -70,7 +98,12 @@ public class SettingsService implements SettingsStore {
                     merged.putAll(p);
                     proposed = merged;
                 }
-                Object value = validate(name, proposed);
+                Object value;
+                try {
+                    value = owners.validate(name, proposed);
+                } catch (InvalidSettingsException refused) {
+                    throw new InvalidSettingsException(name + ": " + refused.getMessage());
+                }
                 next.put(name, value);
                 written.put(name, Copies.deep(value));
             }
@@ -84,27 +117,5 @@ public class SettingsService implements SettingsStore {
         // Synchronous: when a client's POST /settings answers, the owners of the sections have applied them.
         events.sendEvent(new Event(Topics.SETTINGS_CHANGED, Map.of(Topics.SECTIONS, List.copyOf(written.keySet()))));
         return written;
-    }
-
-    private Object validate(String name, Object proposed) {
-        Collection<ServiceReference<SectionValidator>> refs;
-        try {
-            refs = context.getServiceReferences(SectionValidator.class, null);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        for (ServiceReference<SectionValidator> ref : refs) {
-            SectionValidator v = context.getService(ref);
-            try {
-                if (v != null && v.sections().contains(name)) {
-                    return v.validate(name, proposed);
-                }
-            } catch (InvalidSettingsException e) {
-                throw new InvalidSettingsException(name + ": " + e.getMessage());
-            } finally {
-                context.ungetService(ref);
-            }
-        }
-        return proposed;
     }
 }

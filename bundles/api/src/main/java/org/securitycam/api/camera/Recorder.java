@@ -16,9 +16,20 @@ public interface Recorder {
      *
      * @return false, with the cause logged, if the camera cannot record
      */
-    boolean start(String reason);
+    default boolean start(String reason) {
+        return start(reason, null);
+    }
 
-    /** Stops the running recording, if any. Returns without waiting for the file to be finished. */
+    /**
+     * Starts a recording as {@link #start(String)} does; {@code sensorType} (the type id of the sensor that
+     * triggered it, or null) goes into the recording's meta.
+     */
+    boolean start(String reason, String sensorType);
+
+    /**
+     * Stops the running recording, if any. Returns without waiting for the file to be finished: ffmpeg is asked to
+     * quit, and the file is remuxed, its sprite built and its meta completed in the background.
+     */
     void stop();
 
     /** The reason of the running recording, or null when none runs. */
