@@ -1,6 +1,7 @@
 package org.securitycam.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Spec §8 over HTTP: defaults, partial merges, validation, unknown keys, persistence and a corrupt file. */
+/** Settings over HTTP: owners' defaults, partial merges, unowned and unknown keys, persistence and a corrupt file. */
 class SettingsApiTest {
     @TempDir
     Path dir;
@@ -22,28 +23,46 @@ class SettingsApiTest {
     void settingsPersistAcrossARestartAndKeepUnknownKeys() throws Exception {
         try (Device device = Device.start(dir.resolve("home"))) {
             JsonNode all = device.getJson("/settings");
-            for (String section : new String[] { "Sensor", "StorageLimit", "CaptivePortal", "Timelapse", "Auth",
-                    "TARGET_BT_ADDRESSES", "TARGET_AP_MAC_ADDRESSES", "VideoSaveLocation" }) {
-                assertTrue(all.has(section), "defaults lack " + section);
+            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle" }) {
+                assertTrue(all.has(owned), "the defaults lack " + owned);
             }
-            assertEquals(85, all.get("StorageLimit").get("max_percent").asInt());
             assertTrue(all.get("VideoSaveLocation").asText().endsWith("recordings"));
+            for (String unowned : new String[] { "StorageLimit", "Timelapse", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
+                assertFalse(all.has(unowned), unowned + " has no owner installed, so no defaults: " + all);
+            }
 
             HttpResponse<String> r = device.post("/settings",
-                    "{\"StorageLimit\":{\"max_percent\":70},\"Timelapse\":{\"resolution\":\"640x480\"},"
-                            + "\"dashboard\":{\"theme\":\"dark\"},\"Sensor\":{\"hold_seconds\":3}}");
+                    "{\"StorageLimit\":{\"max_percent\":70},\"dashboard\":{\"theme\":\"dark\"},"
+                            + "\"Sensor\":{\"hold_seconds\":3}}");
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("Settings updated", device.json(r).get("message").asText());
             assertEquals(3, device.getJson("/sensor/status").get("hold_seconds").asInt());
+            assertEquals(200, device.post("/settings", "{\"StorageLimit\":{\"enabled\":true}}").statusCode());
 
             device.restart();
             all = device.getJson("/settings");
             assertEquals(70, all.get("StorageLimit").get("max_percent").asInt());
-            assertEquals(false, all.get("StorageLimit").get("enabled").asBoolean(), "merged, not replaced");
-            assertEquals("640:480", all.get("Timelapse").get("resolution").asText());
+            assertEquals(true, all.get("StorageLimit").get("enabled").asBoolean(), "merged, not replaced");
             assertEquals("dark", all.get("dashboard").get("theme").asText());
             assertEquals(3, all.get("Sensor").get("hold_seconds").asInt());
             assertEquals(3, device.getJson("/sensor/status").get("hold_seconds").asInt());
+        }
+    }
+
+    /** Until the bundle of a feature is installed, its section is kept and shown exactly as it was stored. */
+    @Test
+    void aSectionWithoutAnOwnerIsKeptExactlyAsStored() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("settings"));
+        String timelapse = "{\"enabled\":\"sometimes\",\"interval_minutes\":999,\"future_field\":[1,2.5,null]}";
+        Files.writeString(home.resolve("settings/settings.json"), "{\"Timelapse\": " + timelapse + "}");
+        try (Device device = Device.start(home)) {
+            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
+            assertEquals(200, device.post("/settings", "{\"CaptivePortal\":{\"enabled\":7}}").statusCode());
+            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
+            assertEquals(7, device.getJson("/settings").get("CaptivePortal").get("enabled").asInt());
+            assertEquals(Device.JSON.readTree(timelapse),
+                    Device.JSON.readTree(home.resolve("settings/settings.json").toFile()).get("Timelapse"));
         }
     }
 

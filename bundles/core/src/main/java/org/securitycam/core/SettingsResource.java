@@ -1,4 +1,4 @@
-package org.securitycam.rest;
+package org.securitycam.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.web.JsonBody;
 
 /**
- * {@code GET} and {@code POST /settings} of spec §8: the whole document, merged per section on write. The
+ * {@code GET} and {@code POST /settings}: the whole document, merged per section on write. The
  * password hash never leaves the device, and of {@code Auth} a client may only set {@code enabled}.
  */
 @Component(service = SettingsResource.class)
@@ -59,7 +59,7 @@ public class SettingsResource {
 
     @POST
     public Map<String, Object> post(Map<String, Object> body) {
-        // Unknown top-level keys are kept as given (spec §8): dashboards store their preferences here.
+        // Unknown top-level keys are kept as given: dashboards store their preferences here.
         Map<String, Object> sections = new LinkedHashMap<>(JsonBody.required(body));
         Boolean enableAuth = sections.containsKey(AUTH) ? authEnabled(sections.remove(AUTH)) : null;
         AuthService a = auth;
