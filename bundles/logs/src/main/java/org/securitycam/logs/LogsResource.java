@@ -1,7 +1,5 @@
 package org.securitycam.logs;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -30,10 +28,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.securitycam.api.device.LogFiles;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-
 /**
  * The log routes. {@code GET /logs/api} (also {@code /logs}) and {@code GET /logs/mediamtx} return
  * {@code [{"ts","level","source","message"}]}, newest first, filtered by {@code level}, {@code search} and
@@ -50,8 +44,6 @@ public class LogsResource {
     static final String MEDIAMTX_FOLDER = "mediamtx";
     static final String MEDIAMTX_FILE = "mediamtx.log";
     private static final MediaType TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
 
     private final LogReader device;
     private final LogReader mediamtx;
@@ -142,22 +134,7 @@ public class LogsResource {
     }
 
     private static Response entries(LogReader log, LogQuery query) {
-        StreamingOutput body = out -> write(log, query, out);
+        StreamingOutput body = out -> EntriesJson.write(log, query, out);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static void write(LogReader log, LogQuery query, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartArray();
-            log.read(query, e -> {
-                json.writeStartObject();
-                json.writeStringField("ts", e.ts());
-                json.writeStringField("level", e.level());
-                json.writeStringField("source", e.source());
-                json.writeStringField("message", e.message());
-                json.writeEndObject();
-            });
-            json.writeEndArray();
-        }
     }
 }
