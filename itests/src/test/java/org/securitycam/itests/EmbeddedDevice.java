@@ -54,6 +54,7 @@ final class EmbeddedDevice implements AutoCloseable {
         props.put("org.osgi.service.http.port", Integer.toString(port));
         props.put("org.osgi.service.http.host", "127.0.0.1");
         props.put("securitycam.home", home.toString());
+        props.put("securitycam.logs", home.resolve("logs").toString());
         props.put("securitycam.profile", "dev");
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();

@@ -21,32 +21,34 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
 
+import org.securitycam.api.device.LogFiles;
+
 /**
- * The device log (spec §7), configured in code because parsing an XML configuration cost a third of a second
- * of every start: {@code logs/api/security-cam.log} under the data home, rotated at 8 MiB with three old files,
- * one line per entry as {@code YYYY-MM-DD HH:MM:SS [LEVEL] source: message}, and a shorter copy on the console.
+ * The device log, configured in code because parsing an XML configuration cost a third of a second of every
+ * start: {@code api/security-cam.log} in the log folder the launcher names (system property
+ * {@link LogFiles#FOLDER_PROPERTY}), rotated at 8 MiB into {@code .1} to {@code .3}, one line per entry as
+ * {@code YYYY-MM-DD HH:MM:SS [LEVEL] source: message} (a stack trace follows on the lines after it), and a
+ * shorter copy on the console.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public class LogConfigurator extends ContextAwareBase implements Configurator {
-    static final String HOME_PROPERTY = "securitycam.home";
-
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         Map<String, Supplier<DynamicConverter<?>>> rules = new HashMap<>();
         rules.put("lvl", LevelName::new);
         context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
-        Path dir = Path.of(System.getProperty(HOME_PROPERTY, "."), "logs", "api");
+        Path dir = Path.of(System.getProperty(LogFiles.FOLDER_PROPERTY, "logs"), LogFiles.DEVICE_FOLDER);
 
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
-        file.setFile(dir.resolve("security-cam.log").toString());
+        file.setFile(dir.resolve(LogFiles.DEVICE_FILE).toString());
         FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(file);
-        rolling.setFileNamePattern(dir.resolve("security-cam.log.%i").toString());
+        rolling.setFileNamePattern(dir.resolve(LogFiles.DEVICE_FILE + ".%i").toString());
         rolling.setMinIndex(1);
-        rolling.setMaxIndex(3);
+        rolling.setMaxIndex(LogFiles.DEVICE_ROTATED);
         rolling.start();
         SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
         size.setContext(context);

@@ -19,6 +19,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.securitycam.api.device.LogFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -42,7 +43,8 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromEnvironment(System.getenv());
         settings.createFolders();
-        System.setProperty(LogConfigurator.HOME_PROPERTY, settings.home().toString());
+        // For the log configuration, which runs at the first logger, before the framework and its properties.
+        System.setProperty(LogFiles.FOLDER_PROPERTY, settings.logs().toString());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Logger log = LoggerFactory.getLogger("securitycam.launcher");
@@ -66,6 +68,7 @@ public final class Main {
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LAST_START_LEVEL));
         p.put("securitycam.home", s.home().toString());
         p.put("securitycam.profile", s.profile());
+        p.put(LogFiles.FOLDER_PROPERTY, s.logs().toString());
         p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("felix.fileinstall.dir", s.home().resolve("deploy").toString());

@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The launcher's environment: data home, port and profile, with their defaults. */
+import org.securitycam.api.device.LogFiles;
+
+/**
+ * The launcher's environment: data home, port and profile, with their defaults, and the folders under the data
+ * home. The log folder is worked out here and nowhere else.
+ */
 record Settings(Path home, int port, String profile) {
     static Settings fromEnvironment(Map<String, String> env) {
         String home = env.get("SECURITY_CAM_HOME");
@@ -31,10 +36,16 @@ record Settings(Path home, int port, String profile) {
         return new Settings(homePath.toAbsolutePath(), port, profile);
     }
 
+    /** The log folder: every log file of the device, its own and those of the tools it runs, is under it. */
+    Path logs() {
+        return home.resolve("logs");
+    }
+
     void createFolders() throws IOException {
-        for (String dir : new String[] { "settings", "recordings/timelapse", "logs/api", "deploy", "framework" }) {
+        for (String dir : new String[] { "settings", "recordings/timelapse", "deploy", "framework" }) {
             Files.createDirectories(home.resolve(dir));
         }
+        Files.createDirectories(logs().resolve(LogFiles.DEVICE_FOLDER));
     }
 
     private static boolean isRaspberryPi() {
