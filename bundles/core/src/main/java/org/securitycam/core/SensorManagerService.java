@@ -236,11 +236,14 @@ public class SensorManagerService implements SensorManager, SectionOwner, EventH
             LOG.warn("Sensor driver for {} from {} takes over from {}", r.successor().type(), r.successor().bundle(),
                     r.removed().bundle());
         }
-        if (session != null && session.driver().driver() == driver) {
+        boolean running = session != null && session.driver().driver() == driver;
+        if (running) {
             // Not reset: losing the driver is not a decision to stop, so a recording it started keeps its hold.
             machine.sensorLost();
             closeSession();
-            apply();
+        }
+        if (running || r.removed().type().equals(config.type())) {
+            apply(); // the successor opens, or the status says the driver is missing
         } else {
             publish();
         }

@@ -1,4 +1,4 @@
-package org.securitycam.core.rest;
+package org.securitycam.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
