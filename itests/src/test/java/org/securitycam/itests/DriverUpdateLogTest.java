@@ -12,11 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Twenty updates of a driver in deploy/ leave a clean log: no framework error on any of them, however the
- * framework's refresh of the updated bundle and the bundle listeners of other bundles interleave.
+ * framework's refresh of the updated bundle and the bundle listeners of other bundles interleave. And one configure
+ * opens the driver once.
  */
 class DriverUpdateLogTest {
     @TempDir
     Path dir;
+
+    private static long armedInLog(Device device) throws Exception {
+        return device.log().lines().filter(l -> l.endsWith("Sensor tripwire armed")).count();
+    }
 
     @Test
     void twentyUpdatesInDeployLogNoError() throws Exception {
@@ -27,6 +32,9 @@ class DriverUpdateLogTest {
             HotDeployTest.await(device, "the tripwire type", 5_000,
                     () -> device.get("/sensor/types").body().contains("\"tripwire\""));
             assertEquals(200, device.post("/sensor/configure", "{\"type\":\"tripwire\"}").statusCode());
+            HotDeployTest.await(device, "the tripwire armed in the log", 3_000, () -> armedInLog(device) > 0);
+            Thread.sleep(300);
+            assertEquals(1, armedInLog(device), "one configure opens the driver once");
             for (int i = 1; i <= 20; i++) {
                 String version = "1.0." + i;
                 HotDeployTest.copyAtomically(HotDeployTest.withVersion(jar, version, dir.resolve("t-" + i + ".jar")),
