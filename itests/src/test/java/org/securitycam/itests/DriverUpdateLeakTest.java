@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +27,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 /**
  * Hot swap without harm, measured inside one JVM: the dev bundles run in an embedded Felix, and the reed switch
  * driver bundle is updated 20 times while it is armed and triggered. After that, no old driver class loader is
- * reachable, the live thread count is where it was, and the sensor is armed again and not stuck triggered.
+ * reachable, the live thread count is where it was, the framework reported no error, and the sensor is armed again
+ * and not stuck triggered.
  */
 class DriverUpdateLeakTest {
     private static final String DRIVER = "securitycam.sensor.reed";
@@ -43,6 +45,13 @@ class DriverUpdateLeakTest {
         try (EmbeddedDevice d = EmbeddedDevice.start(dir)) {
             device = d;
             Bundle driver = d.bundles.get(DRIVER);
+            // What the device log shows as "[ERROR] <bundle>: FrameworkEvent ERROR".
+            List<String> frameworkErrors = new CopyOnWriteArrayList<>();
+            d.context().addFrameworkListener(e -> {
+                if (e.getType() == FrameworkEvent.ERROR) {
+                    frameworkErrors.add(e.getBundle().getSymbolicName() + ": " + e.getThrowable());
+                }
+            });
             // Without a camera the triggers record nothing, so only the driver's own threads are counted.
             d.bundles.get("securitycam.camera").stop();
             awaitStatus("the REST API", s -> s.contains("\"armed\""));
@@ -71,6 +80,7 @@ class DriverUpdateLeakTest {
             // client and Jetty may move by a thread or two.
             assertTrue(threadsAfter <= threadsBefore + 2,
                     "live threads grew from " + threadsBefore + " to " + threadsAfter + " over 20 updates");
+            assertTrue(frameworkErrors.isEmpty(), "framework errors during the updates: " + frameworkErrors);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -99,9 +100,14 @@ class HotDeployTest {
 
     /** The same driver with another Bundle-Version, as a new release of it would be. */
     static Path withVersion(Path jar, String version, Path out) throws IOException {
+        return withHeaders(jar, Map.of("Bundle-Version", version), out);
+    }
+
+    /** The same jar with some manifest headers replaced: another release, or another vendor's copy. */
+    static Path withHeaders(Path jar, Map<String, String> headers, Path out) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
             Manifest m = new Manifest(in.getManifest());
-            m.getMainAttributes().putValue("Bundle-Version", version);
+            headers.forEach(m.getMainAttributes()::putValue);
             try (OutputStream os = Files.newOutputStream(out); JarOutputStream jos = new JarOutputStream(os, m)) {
                 for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
                     jos.putNextEntry(new JarEntry(e.getName()));

@@ -2,10 +2,10 @@ package org.securitycam.core;
 
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +17,12 @@ import org.osgi.service.event.EventAdmin;
 import org.securitycam.api.camera.CameraException;
 import org.securitycam.api.camera.Recorder;
 import org.securitycam.api.camera.RecordingStatus;
+import org.securitycam.api.events.Topics;
+import org.securitycam.api.sensor.SensorConfig;
+import org.securitycam.api.sensor.SensorDriver;
+import org.securitycam.api.sensor.SensorListener;
+import org.securitycam.api.sensor.SensorSession;
+import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.gpio.sim.SimulatedGpio;
 import org.securitycam.sensor.reed.ReedSwitchDriver;
@@ -24,7 +30,8 @@ import org.securitycam.sensor.reed.ReedSwitchDriver;
 /**
  * The real sensor manager, reed switch driver and simulated board, wired by hand as DS would wire them (the
  * settings store in memory, events dropped, the camera a clock). It measures the time from a pin edge to the
- * manager's call to start a recording, then sustains chatter and counts the decisions that come out of it.
+ * manager's call to start a recording, then sustains chatter and counts the decisions that come out of it, and
+ * times the framework's callbacks into the manager, also while a driver hangs in open.
  */
 public final class TriggerLatencyBench {
     private TriggerLatencyBench() {
@@ -39,10 +46,8 @@ public final class TriggerLatencyBench {
         SensorManagerService manager = new SensorManagerService(devProfile(), new MemorySettings(),
                 new DroppedEvents());
         inject(manager, "recorder", camera);
-        Method add = SensorManagerService.class.getDeclaredMethod("addDriver",
-                org.securitycam.api.sensor.SensorDriver.class);
-        add.setAccessible(true);
-        add.invoke(manager, reed);
+        manager.addDriver(reed, null);
+        awaitType(manager, "reed_switch");
         board.drive(22, false);
         manager.configure(Map.of("type", "reed_switch", "hold_seconds", 0, "calibration", Map.of("debounce_ms", 0)));
 
@@ -60,6 +65,17 @@ public final class TriggerLatencyBench {
                 micros[edges / 2] / 1000.0, micros[(int) (edges * 0.99)] / 1000.0, micros[edges - 1] / 1000.0);
 
         chatter(board, manager, camera);
+        callbacks(manager, reed, "while the manager is idle or reopening the reed switch");
+        SensorDriver hanging = new HangingDriver();
+        manager.addDriver(hanging, null);
+        awaitType(manager, HangingDriver.TYPE);
+        long c0 = System.nanoTime();
+        manager.configure(Map.of("type", HangingDriver.TYPE));
+        System.out.printf("configure of a driver that hangs in open answered after %.0f ms; status: %s%n",
+                (System.nanoTime() - c0) / 1e6, manager.status().problem());
+        callbacks(manager, reed, "while the manager waits on a driver that hangs in open");
+        Thread.sleep(SensorManagerService.OPEN_TIMEOUT_MS);
+        System.out.printf("then: %s%n", manager.status().problem());
         manager.deactivate();
         System.exit(0);
     }
@@ -103,6 +119,75 @@ public final class TriggerLatencyBench {
                 camera.stopCount.get());
     }
 
+    /**
+     * How long the framework's callbacks into the manager take: a driver service leaving and coming back (DS unbind
+     * and bind), and the two Event Admin topics it handles. Each must only queue work and return.
+     */
+    private static void callbacks(SensorManagerService manager, SensorDriver driver, String when) {
+        int n = 2_000;
+        long[] bind = new long[n];
+        long[] unbind = new long[n];
+        long[] settingsEvent = new long[n];
+        long[] recordingEvent = new long[n];
+        Event changed = new Event(Topics.SETTINGS_CHANGED, Map.of(Topics.SECTIONS, List.of("Sensor")));
+        Event ended = new Event(Topics.RECORDING_STATE, Map.of("recording", false));
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            manager.removeDriver(driver);
+            long t1 = System.nanoTime();
+            manager.addDriver(driver, null);
+            long t2 = System.nanoTime();
+            manager.handleEvent(changed);
+            long t3 = System.nanoTime();
+            manager.handleEvent(ended);
+            long t4 = System.nanoTime();
+            unbind[i] = t1 - t0;
+            bind[i] = t2 - t1;
+            settingsEvent[i] = t3 - t2;
+            recordingEvent[i] = t4 - t3;
+        }
+        System.out.printf("callbacks into the manager %s, %d each (target <= 1 ms):%n", when, n);
+        print("  DS unbind removeDriver", unbind);
+        print("  DS bind addDriver     ", bind);
+        print("  Event Admin settings  ", settingsEvent);
+        print("  Event Admin recording ", recordingEvent);
+    }
+
+    private static void print(String what, long[] nanos) {
+        Arrays.sort(nanos);
+        System.out.printf("%s: p50 %.1f us  p99 %.1f us  max %.1f us%n", what, nanos[nanos.length / 2] / 1e3,
+                nanos[(int) (nanos.length * 0.99)] / 1e3, nanos[nanos.length - 1] / 1e3);
+    }
+
+    private static void awaitType(SensorManagerService manager, String type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (manager.types().stream().noneMatch(t -> t.type().equals(type)) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** A driver whose open never returns in time, as a broken third-party driver might. */
+    private static final class HangingDriver implements SensorDriver {
+        static final String TYPE = "hangs_in_open";
+        private static final SensorTypeInfo INFO = SensorTypeInfo.builder(TYPE).build();
+
+        @Override
+        public SensorTypeInfo info() {
+            return INFO;
+        }
+
+        @Override
+        public SensorSession open(SensorConfig config, SensorListener listener) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return () -> {
+            };
+        }
+    }
+
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long left = nanoTime - System.nanoTime();
         if (left > 0) {
@@ -116,7 +201,11 @@ public final class TriggerLatencyBench {
     }
 
     private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
+        Class<?> c = target.getClass();
+        while (Arrays.stream(c.getDeclaredFields()).noneMatch(d -> d.getName().equals(field))) {
+            c = c.getSuperclass(); // the reed switch's board is declared by its base class
+        }
+        Field f = c.getDeclaredField(field);
         f.setAccessible(true);
         f.set(target, value);
     }

@@ -10,7 +10,7 @@ import org.securitycam.api.sensor.SensorConfig;
 import org.securitycam.api.sensor.SensorTypeInfo;
 import org.securitycam.api.settings.InvalidSettingsException;
 
-/** The rules of the {@code Sensor} section (spec §1 {@code POST /sensor/configure}), checked against a driver's schema. */
+/** The rules of the {@code Sensor} section, as {@code POST /sensor/configure} takes it, checked against a driver's schema. */
 final class SensorSection {
     private static final Set<String> FIELDS = Set.of("type", "gpio", "enabled", "hold_seconds", "invert_logic",
             "calibration");
@@ -106,11 +106,12 @@ final class SensorSection {
         }
         Object gpio = section.get("gpio");
         Object hold = section.get("hold_seconds");
-        return new SensorConfig(String.valueOf(section.get("type")),
-                gpio instanceof Number n ? n.intValue() : null,
-                !Boolean.FALSE.equals(section.get("enabled")),
-                hold instanceof Number h ? h.doubleValue() : 10,
-                Boolean.TRUE.equals(section.get("invert_logic")),
-                calibration);
+        return SensorConfig.builder(String.valueOf(section.get("type")))
+                .gpio(gpio instanceof Number n ? n.intValue() : null)
+                .enabled(!Boolean.FALSE.equals(section.get("enabled")))
+                .holdSeconds(hold instanceof Number h ? h.doubleValue() : 10)
+                .invertLogic(Boolean.TRUE.equals(section.get("invert_logic")))
+                .calibration(calibration)
+                .build();
     }
 }

@@ -1,8 +1,10 @@
 package org.securitycam.core;
 
 /**
- * The sensor's decisions, free of threads and clocks: trigger, release, hold timer and presence suppression
- * (spec §1 "Semantics"). Not thread-safe: the manager calls it from its one event thread.
+ * The sensor's decisions, free of threads and clocks: a trigger starts a sensor recording unless the owner is home
+ * or a manual recording runs; a release lets it go on for the hold time, and a new trigger within it keeps the same
+ * recording; a sensor that stops watching while triggered counts as a release. Not thread-safe: the manager calls
+ * it from its one event thread.
  */
 final class SensorStateMachine {
     /** What the machine needs from the world: the camera and a timer. */
@@ -63,7 +65,17 @@ final class SensorStateMachine {
         }
     }
 
-    /** The sensor stopped watching (disabled, reconfigured, driver gone): nothing stays triggered or recording. */
+    /**
+     * The sensor stopped watching on its own (its driver went away or reported a fault): a trigger it still held
+     * counts as a release, so the recording goes on for the hold time and then stops.
+     */
+    void sensorLost() {
+        if (triggered) {
+            release();
+        }
+    }
+
+    /** The sensor was stopped on purpose (disabled, reconfigured, shut down): nothing stays triggered or recording. */
     void reset() {
         triggered = false;
         suppressed = false;

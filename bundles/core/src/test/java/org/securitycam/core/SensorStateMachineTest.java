@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Spec §1 semantics, with a hand-driven clock so nothing sleeps. */
+/** The sensor's recording decisions, with a hand-driven clock so nothing sleeps. */
 class SensorStateMachineTest {
     /** The camera and the clock at the edge of the machine: a camera that records unless told it cannot. */
     private static final class World implements SensorStateMachine.Effects {
@@ -147,5 +147,53 @@ class SensorStateMachineTest {
         assertEquals(1, world.stops);
         world.advance(60_000);
         assertEquals(1, world.stops);
+    }
+
+    @Test
+    void aSensorLostWhileTriggeredCountsAsARelease() {
+        machine.trigger();
+        machine.sensorLost();
+        assertFalse(machine.triggered());
+        assertTrue(machine.recordingFromSensor(), "the recording goes on for the hold time");
+        world.advance(9_999);
+        assertEquals(0, world.stops);
+        world.advance(1);
+        assertFalse(machine.recordingFromSensor());
+        assertEquals(1, world.stops);
+    }
+
+    @Test
+    void aSensorLostAfterItsReleaseKeepsTheHoldThatRuns() {
+        machine.trigger();
+        machine.release();
+        world.advance(6_000);
+        machine.sensorLost();
+        world.advance(3_999);
+        assertTrue(machine.recordingFromSensor(), "the hold is not restarted");
+        world.advance(1);
+        assertEquals(1, world.stops);
+    }
+
+    @Test
+    void aSensorLostWhileSuppressedRecordsNothing() {
+        machine.ownerHome(true);
+        machine.trigger();
+        machine.sensorLost();
+        assertFalse(machine.suppressed());
+        assertFalse(machine.triggered());
+        assertEquals(0, world.starts);
+        assertEquals(0, world.stops);
+    }
+
+    @Test
+    void aTriggerFromTheReturningDriverWithinTheHoldKeepsTheRecording() {
+        machine.trigger();
+        machine.sensorLost();
+        world.advance(5_000);
+        machine.trigger();
+        world.advance(60_000);
+        assertTrue(machine.recordingFromSensor());
+        assertEquals(1, world.starts);
+        assertEquals(0, world.stops);
     }
 }

@@ -1,6 +1,5 @@
 package com.example.tripwire;
 
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,7 +23,6 @@ import org.securitycam.api.sensor.SensorException;
 import org.securitycam.api.sensor.SensorListener;
 import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
-import org.securitycam.api.sensor.WiringPin;
 
 /**
  * A tripwire: a beam or string that holds a contact closed (pin low) until someone breaks it (pin high).
@@ -42,15 +40,17 @@ public class TripwireDriver implements SensorDriver {
     @Activate
     public TripwireDriver() {
         String version = FrameworkUtil.getBundle(TripwireDriver.class).getVersion().toString();
-        info = new SensorTypeInfo("tripwire", "Tripwire", 23, "Laser tripwire module",
-                "A broken beam or string opens the contact (driver " + version + ")",
-                "Garden paths and hallways where a door contact does not fit",
-                List.of(new WiringPin("VCC", "3.3V (pin 1)"), new WiringPin("GND", "Ground (pin 6)"),
-                        new WiringPin("OUT", "GPIO 23 (pin 16)")),
-                "The input uses the Pi's internal pull-down; the module pulls it high when the beam breaks.",
-                List.of(new CalibrationParam("min_break_ms", "Minimum break", 0, 2000, 100, 50, "ms",
-                        "How long the beam must stay broken before it counts", "Sensitive", "Tolerant"),
-                        CalibrationParam.debounceMs(20)));
+        info = SensorTypeInfo.builder("tripwire").name("Tripwire").defaultGpio(23).module("Laser tripwire module")
+                .description("A broken beam or string opens the contact (driver " + version + ")")
+                .useCase("Garden paths and hallways where a door contact does not fit")
+                .wire("VCC", "3.3V (pin 1)").wire("GND", "Ground (pin 6)").wire("OUT", "GPIO 23 (pin 16)")
+                .wiringNote("The input uses the Pi's internal pull-down; the module pulls it high when the beam breaks.")
+                .calibration(CalibrationParam.builder("min_break_ms").name("Minimum break").range(0, 2000)
+                        .defaultValue(100).step(50).unit("ms")
+                        .description("How long the beam must stay broken before it counts")
+                        .labels("Sensitive", "Tolerant").build(),
+                        CalibrationParam.debounceMs(20))
+                .build();
     }
 
     @Override
@@ -58,55 +58,79 @@ public class TripwireDriver implements SensorDriver {
         return info;
     }
 
+    /** Opens the pin and returns at once; the break timer runs on the session's own daemon thread. */
     @Override
     public SensorSession open(SensorConfig config, SensorListener listener) throws SensorException {
         GpioService board = gpio;
         if (board == null) {
             throw new SensorException("GPIO is not available on this host");
         }
-        long minBreak = (long) config.calibration("min_break_ms", 100);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tripwire"));
-        Session session = new Session(timer, listener, minBreak, config.invertLogic());
+        if (config.gpio() == null) {
+            throw new SensorException("No GPIO pin is configured for the tripwire");
+        }
+        Session session = new Session(listener, (long) config.calibration("min_break_ms", 100), config.invertLogic());
         try {
             session.input = board.openInput(config.gpio(), Pull.DOWN, (int) config.calibration("debounce_ms", 20),
                     session::edge);
         } catch (GpioException e) {
-            timer.shutdownNow();
+            session.close();
             throw new SensorException(e.getMessage(), e);
         }
         return session;
     }
 
+    /**
+     * One open tripwire. Every listener call is made under the session's lock and only while it is open, so once
+     * {@link #close()} has taken the lock no call can follow, not even from a break timer that is already due.
+     */
     private static final class Session implements SensorSession {
-        private final ScheduledExecutorService timer;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tripwire");
+            t.setDaemon(true); // never keeps the JVM alive, whatever happens to the session
+            return t;
+        });
         private final SensorListener listener;
         private final long minBreakMs;
         private final boolean invert;
         private volatile DigitalInput input;
         private ScheduledFuture<?> pending;
+        private long edges; // a break timer fires only if no edge came after the one that started it
+        private boolean closed;
 
-        Session(ScheduledExecutorService timer, SensorListener listener, long minBreakMs, boolean invert) {
-            this.timer = timer;
+        Session(SensorListener listener, long minBreakMs, boolean invert) {
             this.listener = listener;
             this.minBreakMs = minBreakMs;
             this.invert = invert;
         }
 
         synchronized void edge(boolean high) {
+            if (closed) {
+                return;
+            }
             boolean broken = high != invert;
+            long edge = ++edges;
             if (pending != null) {
                 pending.cancel(false);
                 pending = null;
             }
             if (broken) {
-                pending = timer.schedule(listener::triggered, minBreakMs, TimeUnit.MILLISECONDS);
+                pending = timer.schedule(() -> broken(edge), minBreakMs, TimeUnit.MILLISECONDS);
             } else {
                 listener.released();
             }
         }
 
+        private synchronized void broken(long edge) {
+            if (!closed && edge == edges) {
+                listener.triggered();
+            }
+        }
+
         @Override
         public void close() {
+            synchronized (this) {
+                closed = true;
+            }
             DigitalInput in = input;
             if (in != null) {
                 in.close();

@@ -1,7 +1,5 @@
 package org.securitycam.sensor.hall;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Component;
 import org.securitycam.api.gpio.Pull;
 import org.securitycam.api.sensor.CalibrationParam;
@@ -11,7 +9,6 @@ import org.securitycam.api.sensor.SensorException;
 import org.securitycam.api.sensor.SensorListener;
 import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
-import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
 import org.securitycam.sensor.support.GpioSensorDriver;
 
@@ -21,15 +18,17 @@ import org.securitycam.sensor.support.GpioSensorDriver;
  */
 @Component(service = SensorDriver.class)
 public class HallSensorDriver extends GpioSensorDriver {
-    static final SensorTypeInfo INFO = new SensorTypeInfo("hall_digital", "Hall sensor (magnet)", 13, "KY-003",
-            "A magnetic field sensor with a digital output that goes low while a magnet is near",
-            "Doors and gates where a reed switch would wear out; detecting a moving magnet",
-            List.of(new WiringPin("+ / VCC", "3.3V (pin 1); the KY-003 also runs on 5V, but then its output "
-                    + "must not reach the Pi directly"),
-                    new WiringPin("- / GND", "Ground (pin 9)"),
-                    new WiringPin("S", "GPIO 13 (pin 33), internal pull-up on")),
-            "The output is open collector: it needs the pull-up, which the driver turns on. Magnet near = low.",
-            List.of(CalibrationParam.debounceMs(50)));
+    static final SensorTypeInfo INFO = SensorTypeInfo.builder("hall_digital").name("Hall sensor (magnet)")
+            .defaultGpio(13).module("KY-003")
+            .description("A magnetic field sensor with a digital output that goes low while a magnet is near")
+            .useCase("Doors and gates where a reed switch would wear out; detecting a moving magnet")
+            .wire("+ / VCC", "3.3V (pin 1); the KY-003 also runs on 5V, but then its output "
+                    + "must not reach the Pi directly")
+            .wire("- / GND", "Ground (pin 9)")
+            .wire("S", "GPIO 13 (pin 33), internal pull-up on")
+            .wiringNote("The output is open collector: it needs the pull-up, which the driver turns on. "
+                    + "Magnet near = low.")
+            .calibration(CalibrationParam.debounceMs(50)).build();
 
     public HallSensorDriver() {
         super(INFO);

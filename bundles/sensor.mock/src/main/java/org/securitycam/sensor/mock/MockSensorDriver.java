@@ -1,25 +1,24 @@
 package org.securitycam.sensor.mock;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.osgi.service.component.annotations.Component;
-import org.securitycam.api.sensor.MockSensor;
 import org.securitycam.api.sensor.SensorConfig;
 import org.securitycam.api.sensor.SensorDriver;
 import org.securitycam.api.sensor.SensorListener;
 import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
+import org.securitycam.api.sensor.manager.MockSensor;
 
 /** The software sensor: no pin, fired by {@code POST /sensor/mock/trigger} and {@code /release}. */
 @Component(service = { SensorDriver.class, MockSensor.class })
 public class MockSensorDriver implements SensorDriver, MockSensor {
-    private static final SensorTypeInfo INFO = new SensorTypeInfo(TYPE, "Mock sensor", null, "software",
-            "A simulated sensor fired from the API instead of a pin",
-            "Trying the device, the dashboard and recordings without any hardware", List.of(),
-            "No wiring: trigger and release it with POST /sensor/mock/trigger and /sensor/mock/release", List.of());
+    private static final SensorTypeInfo INFO = SensorTypeInfo.builder(TYPE).name("Mock sensor").module("software")
+            .description("A simulated sensor fired from the API instead of a pin")
+            .useCase("Trying the device, the dashboard and recordings without any hardware")
+            .wiringNote("No wiring: trigger and release it with POST /sensor/mock/trigger and /sensor/mock/release")
+            .build();
 
-    private final AtomicReference<SensorListener> open = new AtomicReference<>();
+    // The open session's listener, or null; guarded by this, so no call reaches a listener after its close returned.
+    private SensorListener open;
 
     @Override
     public SensorTypeInfo info() {
@@ -27,28 +26,32 @@ public class MockSensorDriver implements SensorDriver, MockSensor {
     }
 
     @Override
-    public SensorSession open(SensorConfig config, SensorListener listener) {
-        open.set(listener);
-        return () -> open.compareAndSet(listener, null);
+    public synchronized SensorSession open(SensorConfig config, SensorListener listener) {
+        open = listener;
+        return () -> {
+            synchronized (MockSensorDriver.this) {
+                if (open == listener) {
+                    open = null;
+                }
+            }
+        };
     }
 
     @Override
-    public boolean trigger() {
-        SensorListener l = open.get();
-        if (l == null) {
+    public synchronized boolean trigger() {
+        if (open == null) {
             return false;
         }
-        l.triggered();
+        open.triggered();
         return true;
     }
 
     @Override
-    public boolean release() {
-        SensorListener l = open.get();
-        if (l == null) {
+    public synchronized boolean release() {
+        if (open == null) {
             return false;
         }
-        l.released();
+        open.released();
         return true;
     }
 }

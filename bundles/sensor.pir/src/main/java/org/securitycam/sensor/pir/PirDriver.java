@@ -1,7 +1,5 @@
 package org.securitycam.sensor.pir;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Component;
 import org.securitycam.api.gpio.Pull;
 import org.securitycam.api.sensor.CalibrationParam;
@@ -11,7 +9,6 @@ import org.securitycam.api.sensor.SensorException;
 import org.securitycam.api.sensor.SensorListener;
 import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
-import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
 import org.securitycam.sensor.support.GpioSensorDriver;
 
@@ -24,19 +21,23 @@ import org.securitycam.sensor.support.GpioSensorDriver;
 @Component(service = SensorDriver.class)
 public class PirDriver extends GpioSensorDriver {
     static final long SAMPLE_MS = 25;
-    static final SensorTypeInfo INFO = new SensorTypeInfo("pir", "PIR motion sensor", 17, "HC-SR501",
-            "Passive infrared: sees a warm body moving within about 7 m", "Rooms, hallways and entrances",
-            List.of(new WiringPin("VCC", "5V (pin 2): the module needs 5V power"),
-                    new WiringPin("OUT", "GPIO 17 (pin 11), internal pull-down on; the output is 3.3V, safe for the Pi"),
-                    new WiringPin("GND", "Ground (pin 6)")),
-            "Set the module's jumper to repeat trigger (H) and its time knob to the minimum: the device "
-                    + "holds the recording itself with hold_seconds.",
-            List.of(new CalibrationParam("sensitivity", "Sensitivity", 1, 10, 7, 1, null,
-                    "How little motion it takes: higher confirms a trigger with fewer samples", "Fewer false alarms",
-                    "Catches more"),
-                    new CalibrationParam("warmup_seconds", "Warm-up", 0, 120, 30, 1, "s",
-                            "Ignores the sensor for this long after it starts", "Immediate", "Settled"),
-                    CalibrationParam.debounceMs(100)));
+    static final SensorTypeInfo INFO = SensorTypeInfo.builder("pir").name("PIR motion sensor").defaultGpio(17)
+            .module("HC-SR501")
+            .description("Passive infrared: sees a warm body moving within about 7 m")
+            .useCase("Rooms, hallways and entrances")
+            .wire("VCC", "5V (pin 2): the module needs 5V power")
+            .wire("OUT", "GPIO 17 (pin 11), internal pull-down on; the output is 3.3V, safe for the Pi")
+            .wire("GND", "Ground (pin 6)")
+            .wiringNote("Set the module's jumper to repeat trigger (H) and its time knob to the minimum: the device "
+                    + "holds the recording itself with hold_seconds.")
+            .calibration(CalibrationParam.builder("sensitivity").name("Sensitivity").range(1, 10).defaultValue(7)
+                    .step(1).description("How little motion it takes: higher confirms a trigger with fewer samples")
+                    .labels("Fewer false alarms", "Catches more").build(),
+                    CalibrationParam.builder("warmup_seconds").name("Warm-up").range(0, 120).defaultValue(30).step(1)
+                            .unit("s").description("Ignores the sensor for this long after it starts")
+                            .labels("Immediate", "Settled").build(),
+                    CalibrationParam.debounceMs(100))
+            .build();
 
     public PirDriver() {
         super(INFO);

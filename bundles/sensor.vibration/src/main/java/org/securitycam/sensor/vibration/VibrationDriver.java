@@ -2,7 +2,6 @@ package org.securitycam.sensor.vibration;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 import org.osgi.service.component.annotations.Component;
@@ -14,7 +13,6 @@ import org.securitycam.api.sensor.SensorException;
 import org.securitycam.api.sensor.SensorListener;
 import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
-import org.securitycam.api.sensor.WiringPin;
 import org.securitycam.sensor.support.DigitalSession;
 import org.securitycam.sensor.support.GpioSensorDriver;
 
@@ -25,19 +23,23 @@ import org.securitycam.sensor.support.GpioSensorDriver;
  */
 @Component(service = SensorDriver.class)
 public class VibrationDriver extends GpioSensorDriver {
-    static final SensorTypeInfo INFO = new SensorTypeInfo("vibration", "Vibration sensor", 5, "KY-002",
-            "A spring switch that closes for an instant when shaken or knocked",
-            "Doors that are knocked on or forced, windows, safes and letterboxes",
-            List.of(new WiringPin("- / GND", "Ground (pin 9)"),
-                    new WiringPin("+ / VCC", "3.3V (pin 1)"),
-                    new WiringPin("S", "GPIO 5 (pin 29), internal pull-up on; a pulse pulls it low")),
-            "Active low: the pull-up holds the line high and each shake pulls it to ground.",
-            List.of(new CalibrationParam("pulse_count", "Pulses to trigger", 1, 20, 1, 1, null,
-                    "How many shakes within the window it takes", "Every knock", "Only sustained shaking"),
-                    new CalibrationParam("pulse_window", "Pulse window", 1, 30, 5, 1, "s",
-                            "The time the pulses must fall within, and the quiet time before release", "Short",
-                            "Long"),
-                    CalibrationParam.debounceMs(10)));
+    static final SensorTypeInfo INFO = SensorTypeInfo.builder("vibration").name("Vibration sensor").defaultGpio(5)
+            .module("KY-002")
+            .description("A spring switch that closes for an instant when shaken or knocked")
+            .useCase("Doors that are knocked on or forced, windows, safes and letterboxes")
+            .wire("- / GND", "Ground (pin 9)")
+            .wire("+ / VCC", "3.3V (pin 1)")
+            .wire("S", "GPIO 5 (pin 29), internal pull-up on; a pulse pulls it low")
+            .wiringNote("Active low: the pull-up holds the line high and each shake pulls it to ground.")
+            .calibration(CalibrationParam.builder("pulse_count").name("Pulses to trigger").range(1, 20)
+                    .defaultValue(1).step(1).description("How many shakes within the window it takes")
+                    .labels("Every knock", "Only sustained shaking").build(),
+                    CalibrationParam.builder("pulse_window").name("Pulse window").range(1, 30).defaultValue(5)
+                            .step(1).unit("s")
+                            .description("The time the pulses must fall within, and the quiet time before release")
+                            .labels("Short", "Long").build(),
+                    CalibrationParam.debounceMs(10))
+            .build();
 
     public VibrationDriver() {
         super(INFO);

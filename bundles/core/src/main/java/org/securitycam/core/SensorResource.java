@@ -1,4 +1,4 @@
-package org.securitycam.rest;
+package org.securitycam.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,16 +24,19 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.securitycam.api.gpio.GpioException;
 import org.securitycam.api.gpio.GpioService;
 import org.securitycam.api.sensor.CalibrationParam;
-import org.securitycam.api.sensor.MockSensor;
-import org.securitycam.api.sensor.SensorManager;
-import org.securitycam.api.sensor.SensorStatus;
 import org.securitycam.api.sensor.SensorTypeInfo;
+import org.securitycam.api.sensor.manager.SensorManager;
+import org.securitycam.api.sensor.manager.SensorStatus;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.web.ApiError;
 import org.securitycam.web.JsonBody;
 
-/** The {@code /sensor/*} routes of spec §1. */
+/**
+ * The {@code /sensor/*} routes beside the sensor manager: its status, the installed types, configuring, enabling
+ * and a wiring test. None waits on a driver for long: the manager answers from its current state. The mock sensor's
+ * own routes live in its bundle.
+ */
 @Component(service = SensorResource.class)
 @JakartarsResource
 @JSONRequired
@@ -43,10 +46,7 @@ public class SensorResource {
     private final SensorManager manager;
     private final SettingsStore settings;
 
-    // Optional and dynamic: the mock driver and the GPIO board are bundles that may be absent or replaced.
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile MockSensor mock;
+    // Optional and dynamic: the GPIO board is a bundle that may be absent (a host without GPIO) or replaced.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile GpioService gpio;
@@ -89,6 +89,7 @@ public class SensorResource {
         }
         out.put("available", s.available());
         out.put("problem", s.problem());
+        out.put("conflict", s.conflict());
         return out;
     }
 
@@ -146,31 +147,6 @@ public class SensorResource {
         } catch (GpioException e) {
             return ApiError.of(409, e.getMessage());
         }
-    }
-
-    @POST
-    @Path("mock/trigger")
-    public Response mockTrigger() {
-        MockSensor m = mockIfActive();
-        if (m == null || !m.trigger()) {
-            return ApiError.of(400, "Mock sensor is not active");
-        }
-        return Response.ok(Map.of("message", "Mock trigger fired")).build();
-    }
-
-    @POST
-    @Path("mock/release")
-    public Response mockRelease() {
-        MockSensor m = mockIfActive();
-        if (m == null || !m.release()) {
-            return ApiError.of(400, "Mock sensor is not active");
-        }
-        return Response.ok(Map.of("message", "Mock release fired")).build();
-    }
-
-    private MockSensor mockIfActive() {
-        SensorStatus s = manager.status();
-        return MockSensor.TYPE.equals(s.config().type()) && s.running() ? mock : null;
     }
 
     private Response unknownType(String type) {
