@@ -368,7 +368,7 @@ public class SensorManagerService implements SensorManager, SectionOwner, EventH
                 return false;
             }
             try {
-                boolean started = r.start("sensor");
+                boolean started = r.start("sensor", config.type());
                 if (!started) {
                     LOG.warn("Sensor triggered: recording failed");
                 }
