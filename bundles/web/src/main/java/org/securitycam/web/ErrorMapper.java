@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.securitycam.api.media.MediaException;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (e instanceof WebApplicationException w) {
             return fromWebApplication(w);
+        }
+        if (e instanceof MediaException m) {
+            return ApiError.of(m.reason().status(), m.getMessage());
         }
         if (e instanceof InvalidSettingsException) {
             return ApiError.of(400, e.getMessage());
