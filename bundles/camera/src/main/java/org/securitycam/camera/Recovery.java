@@ -102,8 +102,8 @@ final class Recovery implements Runnable {
             } else if (file.sidecar(Sidecar.SPRITE).isEmpty()) {
                 addProblem(problems, post.sprite(video, duration, SPRITE_TIMEOUT));
             }
-            if (stopping.getAsBoolean()) {
-                return;
+            if (stopping.getAsBoolean() || !Files.exists(video)) {
+                return; // deleted meanwhile: no meta without its recording
             }
             Map<String, Object> meta = Meta.completed(Meta.recovered(found, video, zone), stopped, duration, true);
             Meta.write(video, meta);
