@@ -196,10 +196,17 @@ final class Ffmpeg {
         return WRITE_FAILURES.stream().anyMatch(c::contains);
     }
 
-    /** Whether ffmpeg could not draw text: no drawtext filter in this build, or no font. */
-    static boolean cannotDrawText(String errors) {
-        String e = errors == null ? "" : errors.toLowerCase(Locale.ROOT);
-        return e.contains("drawtext") || e.contains("font");
+    /** The line that says ffmpeg could not draw text (no drawtext filter in this build, or no font), or null. */
+    static String drawTextProblem(String errors) {
+        if (errors != null) {
+            for (String line : errors.split("\\R")) {
+                String l = line.toLowerCase(Locale.ROOT);
+                if (l.contains("drawtext") || l.contains("font")) {
+                    return line.strip();
+                }
+            }
+        }
+        return null;
     }
 
     private static Process launch(ProcessBuilder pb, List<String> command) throws CameraException {

@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -95,9 +94,8 @@ public class FfmpegCamera implements Recorder, CameraFrames {
     /** The recovery's own processes, so that a clean stop ends them at once without touching the finishing. */
     private final Ffmpeg recoveryFfmpeg = new Ffmpeg(timers);
     private final PostProcess post;
+    private final Frames frames;
     private final LiveFrames live;
-    /** Cleared for good when ffmpeg cannot draw the date and time (no drawtext, no font). */
-    private final AtomicBoolean stamping = new AtomicBoolean(true);
     /** Set when a clean stop begins: the finishing of the recordings must be done by then. */
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile boolean closing;
@@ -126,9 +124,10 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         this.commands = new FfmpegCommands(config.ffmpeg_path(), config.ffprobe_path(), source,
                 config.rtsp_transport(), config.testpattern_size());
         this.post = new PostProcess(ffmpeg, commands);
+        this.frames = new Frames(ffmpeg, commands);
         this.maxLengthMinutes = config.max_length_minutes();
         this.errorLogs = errorLogFolder(context);
-        this.live = new LiveFrames(() -> frame(0, 0, false, LIVE_TIMEOUT), TimeUnit.SECONDS.toNanos(1),
+        this.live = new LiveFrames(() -> frames.grab(0, 0, false, LIVE_TIMEOUT), TimeUnit.SECONDS.toNanos(1),
                 LIVE_TIMEOUT.toNanos(), System::nanoTime);
         recoverer.execute(new Recovery(store, new PostProcess(recoveryFfmpeg, commands), () -> closing,
                 ZoneId.systemDefault()));
@@ -269,34 +268,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         if (width < 0 || height < 0) {
             throw new IllegalArgumentException("A frame size cannot be negative: " + width + "x" + height);
         }
-        return frame(width, height, stamped, FRAME_TIMEOUT);
-    }
-
-    private byte[] frame(int width, int height, boolean stamped, Duration timeout) throws CameraException {
-        boolean stamp = stamped && stamping.get();
-        Ffmpeg.Result r;
-        try {
-            r = ffmpeg.run(commands.frame(width, height, stamp), timeout, true);
-        } catch (Ffmpeg.TimedOut e) {
-            throw new CameraException("No frame from the camera within " + timeout.toSeconds() + " s");
-        }
-        if (r.ok() && isJpeg(r.output())) {
-            return r.output();
-        }
-        if (stamp && Ffmpeg.cannotDrawText(r.errors())) {
-            if (stamping.compareAndSet(true, false)) {
-                LOG.warn("Frames go without the date and time from now on: ffmpeg cannot draw text here ({}); "
-                        + "a font such as fonts-dejavu-core brings it back after a restart", r.cause());
-            }
-            return frame(width, height, false, timeout);
-        }
-        String cause = r.cause();
-        throw new CameraException(Ffmpeg.writeFailure(cause) ? "Cannot grab a frame: " + cause
-                : "Camera unreachable: " + cause);
-    }
-
-    private static boolean isJpeg(byte[] b) {
-        return b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
+        return frames.grab(width, height, stamped, FRAME_TIMEOUT);
     }
 
     /**
@@ -448,7 +420,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         }
         Path thumb = AtomicFiles.sidecar(r.file, Sidecar.THUMBNAIL);
         try {
-            AtomicFiles.write(thumb, frame(FfmpegCommands.THUMBNAIL_WIDTH, 0, false, FRAME_TIMEOUT));
+            AtomicFiles.write(thumb, frames.grab(FfmpegCommands.THUMBNAIL_WIDTH, 0, false, FRAME_TIMEOUT));
         } catch (CameraException e) {
             LOG.warn("No thumbnail for {}: {}", r.file.getFileName(), e.getMessage());
         } catch (IOException e) {

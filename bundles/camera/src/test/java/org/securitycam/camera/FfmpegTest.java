@@ -129,8 +129,11 @@ class FfmpegTest {
 
     @Test
     void aMissingFontOrFilterIsRecognised() {
-        assertTrue(Ffmpeg.cannotDrawText("[Parsed_drawtext_0 @ 0x1] Cannot find a valid font for the family Sans"));
-        assertTrue(Ffmpeg.cannotDrawText("No such filter: 'drawtext'"));
-        assertFalse(Ffmpeg.cannotDrawText("rtsp://x: Connection refused"));
+        assertEquals("[Parsed_drawtext_0 @ 0x1] Cannot find a valid font for the family Sans",
+                Ffmpeg.drawTextProblem("[Parsed_drawtext_0 @ 0x1] Cannot find a valid font for the family Sans\n"
+                        + "Error while processing the decoded data for stream #0:0\n"));
+        assertEquals("No such filter: 'drawtext'", Ffmpeg.drawTextProblem("No such filter: 'drawtext'"));
+        assertEquals(null, Ffmpeg.drawTextProblem("rtsp://x: Connection refused"));
+        assertEquals(null, Ffmpeg.drawTextProblem(null));
     }
 }
