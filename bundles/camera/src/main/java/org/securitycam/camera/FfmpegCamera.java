@@ -155,7 +155,9 @@ public class FfmpegCamera implements Recorder, CameraFrames {
             ffmpeg.killAll();
             await(all, deadlineNanos);
         }
+        boolean allFinished;
         synchronized (this) {
+            allFinished = unfinished.isEmpty();
             for (Recording r : unfinished) {
                 LOG.warn("Recording {} was not finished before the camera stopped; the next start completes it",
                         r.file.getFileName());
@@ -167,7 +169,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         finisher.shutdownNow();
         recoverer.shutdownNow();
         timers.shutdownNow();
-        if (!waiting.isEmpty()) {
+        if (!waiting.isEmpty() && allFinished) {
             LOG.info("Camera stopped in {} ms, its recording finished",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
         }
