@@ -1,5 +1,6 @@
 package org.securitycam.camera;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -78,8 +79,12 @@ final class Ffmpeg {
         } else {
             pb.redirectErrorStream(true);
         }
+        if (closed) {
+            throw new CameraException("The camera is stopping");
+        }
         Process p = launch(pb, command);
         running.add(p);
+        // Checked again once it is listed, so that a close() meanwhile cannot miss it.
         if (closed) {
             p.destroyForcibly();
             running.remove(p);
@@ -124,6 +129,17 @@ final class Ffmpeg {
         } finally {
             kill.cancel(false);
             running.remove(p);
+            closeStreams(p);
+        }
+    }
+
+    private static void closeStreams(Process p) {
+        for (Closeable c : List.of(p.getInputStream(), p.getErrorStream(), p.getOutputStream())) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // the process is gone; nothing is left to read
+            }
         }
     }
 
