@@ -8,6 +8,8 @@ import java.util.Set;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -68,8 +70,8 @@ public class BluetoothResource {
 
     @POST
     @Path("bt/discoverable")
-    public Response discoverable(Map<String, Object> body) {
-        int seconds = timeout(body);
+    public Response discoverable(@Context HttpHeaders headers, Map<String, Object> body) {
+        int seconds = timeout(headers, body);
         return exclusive(() -> {
             TrackedDevice paired = bluez.discoverable(seconds);
             if (paired == null) {
@@ -82,8 +84,8 @@ public class BluetoothResource {
 
     @POST
     @Path("bluetooth/discoverable")
-    public Response discoverableAlias(Map<String, Object> body) {
-        return discoverable(body);
+    public Response discoverableAlias(@Context HttpHeaders headers, Map<String, Object> body) {
+        return discoverable(headers, body);
     }
 
     @POST
@@ -117,9 +119,15 @@ public class BluetoothResource {
         return Response.ok(Map.of("message", "Device removed")).build();
     }
 
-    /** {@code timeout}: an integer of seconds, 1 to 300, 90 if left out. */
-    private static int timeout(Map<String, Object> body) {
+    /**
+     * {@code timeout}: an integer of seconds, 1 to 300, 90 if left out. The body is optional, but one that is sent
+     * must be a JSON object: a {@code null} is refused like any other non-object.
+     */
+    private static int timeout(HttpHeaders headers, Map<String, Object> body) {
         if (body == null) {
+            if (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null) {
+                throw new InvalidSettingsException("Request body must be a JSON object");
+            }
             return DEFAULT_DISCOVERABLE_SECONDS;
         }
         JsonBody.object(body, Set.of("timeout"));

@@ -23,6 +23,8 @@ public final class Tool {
     private static final Pattern TERMINAL_CODES = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]|\r");
     private static final long TICK_MS = 10;
     private static final long REAP_MS = 2_000;
+    /** A partial line counts as a prompt once the tool has been quiet this long after it. */
+    private static final long PROMPT_QUIET_MS = 100;
 
     private Tool() {
     }
@@ -150,7 +152,7 @@ public final class Tool {
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[4096];
         private boolean eof;
-        private boolean prompted;
+        private long lastRead = System.nanoTime();
 
         Reader(InputStream in, Watcher watcher, Consumer<String> answer) {
             this.in = in;
@@ -167,6 +169,7 @@ public final class Tool {
                         eof = true;
                         break;
                     }
+                    lastRead = System.nanoTime();
                     kept.write(buffer, 0, Math.min(n, Math.max(0, MAX_OUTPUT - kept.size())));
                     if (watcher != null && feed(n)) {
                         return true;
@@ -185,7 +188,6 @@ public final class Tool {
                 if (b == '\n') {
                     String l = clean(line.toString(StandardCharsets.UTF_8));
                     line.reset();
-                    prompted = false;
                     if (watcher.line(l, answer)) {
                         return true;
                     }
@@ -196,21 +198,24 @@ public final class Tool {
             return false;
         }
 
-        /** A partial line that ends in ": " waits for input: it goes to the watcher once. */
+        /**
+         * A partial line that ends in ":" and after which the tool went quiet waits for input: it goes to the
+         * watcher, and what follows is a new line.
+         */
         private boolean prompt() {
-            if (prompted || line.size() == 0) {
+            if (line.size() == 0 || System.nanoTime() - lastRead < PROMPT_QUIET_MS * 1_000_000) {
                 return false;
             }
             String partial = clean(line.toString(StandardCharsets.UTF_8));
             if (!partial.endsWith(": ") && !partial.endsWith(":")) {
                 return false;
             }
-            prompted = true;
+            line.reset();
             return watcher.line(partial, answer);
         }
 
         void flush() {
-            if (watcher != null && line.size() > 0 && !prompted) {
+            if (watcher != null && line.size() > 0) {
                 watcher.line(clean(line.toString(StandardCharsets.UTF_8)), l -> {
                 });
             }
