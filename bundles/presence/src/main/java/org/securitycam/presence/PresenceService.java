@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,8 +92,8 @@ public class PresenceService implements Presence, EventHandler {
     private final long callTimeoutMillis;
     private final ScheduledExecutorService poller;
     private final ExecutorService runners;
-    /** Touched only on the poller thread. */
-    private final List<SourceSlot> slots = new ArrayList<>();
+    /** Changed only on the poller thread; read when the service stops, too. */
+    private final List<SourceSlot> slots = new CopyOnWriteArrayList<>();
     private final PresenceState state;
     private final Object scheduling = new Object();
 

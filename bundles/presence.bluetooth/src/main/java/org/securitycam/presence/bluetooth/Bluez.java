@@ -34,7 +34,8 @@ public class Bluez {
     static final String PID = "securitycam.presence.bluetooth";
     static final String L2PING = "l2ping";
     static final String HCITOOL = "hcitool";
-    private static final Duration QUICK = Duration.ofSeconds(5);
+    /** For the short bluetoothctl commands; below the presence call limit, since the adapter check is one. */
+    private static final Duration QUICK = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(Bluez.class);
 
     @ObjectClassDefinition(name = "security-cam Bluetooth presence",
