@@ -1,6 +1,7 @@
 package org.securitycam.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -241,6 +242,8 @@ class PresenceRoutesTest {
         HotDeployTest.await(device, "two more polls", 10_000, () -> tools.calls("hcitool name " + A) >= again + 2);
         assertEquals(bt + 2, warnings("bt"), "a new streak, a new warning");
         assertTrue(device.log().contains("Presence source bt of securitycam.presence.bluetooth"));
+        assertTrue(device.log().contains("Tracked device " + A + " arrived (bt)"), "a device without a name");
+        assertFalse(device.log().contains("Presence poll failed"));
     }
 
     @Test

@@ -454,7 +454,7 @@ public class PresenceService implements Presence, EventHandler {
         int misses;
         try {
             transport = source.transport();
-            misses = source.missesBeforeGone();
+            misses = Math.max(1, source.missesBeforeGone());
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Ignoring a presence source of {}: it cannot say its transport", bundle, e);
             return;

@@ -108,10 +108,12 @@ public class Bluez {
     /** Asks one address directly, with the configured tool and timeout. */
     boolean present(String address) throws PresenceException {
         Config c = config;
-        Duration timeout = Duration.ofSeconds(c.check_seconds());
+        // The form says 1 to 4, but a .cfg file is not checked against it: below the presence call limit always.
+        int seconds = Math.max(1, Math.min(4, c.check_seconds()));
+        Duration timeout = Duration.ofSeconds(seconds);
         if (L2PING.equals(c.check())) {
-            return BluezOutput.echoAnswered(run(List.of(c.l2ping(), "-c", "1", "-t",
-                    Integer.toString(c.check_seconds()), address), timeout));
+            return BluezOutput.echoAnswered(run(List.of(c.l2ping(), "-c", "1", "-t", Integer.toString(seconds),
+                    address), timeout));
         }
         return BluezOutput.nameAnswered(run(List.of(c.hcitool(), "name", address), timeout));
     }

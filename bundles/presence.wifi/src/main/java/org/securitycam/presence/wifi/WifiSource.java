@@ -72,7 +72,7 @@ public class WifiSource implements PresenceSource {
         Tool.Result r;
         try {
             r = Tool.run(List.of(c.iw(), "dev", c.ap_interface(), "station", "dump"),
-                    Duration.ofSeconds(c.timeout_seconds()));
+                    Duration.ofSeconds(Math.max(1, Math.min(4, c.timeout_seconds())))); // below the call limit
         } catch (IOException e) {
             stations = List.of();
             throw new NoAdapterException("The Wi-Fi tool " + c.iw() + " cannot be run (is iw installed?)");
