@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,15 +32,23 @@ final class Device implements AutoCloseable {
     private final String password;
     /** JAVA_OPTS for the start script; null starts the jar with java directly. */
     private final String scriptJavaOpts;
+    /** More environment for the device, such as a PATH with fake tools first. */
+    private final Map<String, String> environment;
     private Process process;
     private volatile String token;
 
     private Device(Path home, int port, String profile, String password, String scriptJavaOpts) {
+        this(home, port, profile, password, scriptJavaOpts, Map.of());
+    }
+
+    private Device(Path home, int port, String profile, String password, String scriptJavaOpts,
+            Map<String, String> environment) {
         this.home = home;
         this.port = port;
         this.profile = profile;
         this.password = password;
         this.scriptJavaOpts = scriptJavaOpts;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The device on the dev profile: simulated board, mock sensor. */
@@ -49,6 +58,13 @@ final class Device implements AutoCloseable {
 
     static Device start(Path home, String profile) throws Exception {
         Device d = new Device(home, freePort(), profile, PASSWORD, null);
+        d.launch();
+        return d;
+    }
+
+    /** The dev profile with more environment variables, which replace the inherited ones. */
+    static Device startWithEnvironment(Path home, Map<String, String> environment) throws Exception {
+        Device d = new Device(home, freePort(), "dev", PASSWORD, null, environment);
         d.launch();
         return d;
     }
@@ -95,6 +111,7 @@ final class Device implements AutoCloseable {
         if (password != null) {
             pb.environment().put("SECURITY_CAM_PASSWORD", password);
         }
+        pb.environment().putAll(environment);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(home.getFileName() + "-console.log").toFile()));
         process = pb.start();

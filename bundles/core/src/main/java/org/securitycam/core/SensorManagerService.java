@@ -166,6 +166,11 @@ public class SensorManagerService implements SensorManager, SectionOwner, EventH
     }
 
     @Override
+    public void ownerHome(boolean home) {
+        later(() -> machine.ownerHome(home));
+    }
+
+    @Override
     public Object defaults(String section) {
         return SensorSection.defaults(devProfile);
     }

@@ -12,6 +12,21 @@ public final class Topics {
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
     /** A system health metric moved between levels. */
     public static final String SYSTEM_ALERT = "securitycam/system/ALERT";
+    /**
+     * A tracked device arrived or left, posted at every change (not throttled), for the event log:
+     * {@code address}, {@code name} (null if it has none), {@code transport} ({@code bt} or {@code wifi}) and
+     * {@code online} (true when it arrived).
+     */
+    public static final String PRESENCE_CHANGE = "securitycam/presence/CHANGE";
+    /**
+     * {@code presence_change} on {@code GET /events}: the properties of {@link #PRESENCE_CHANGE}, throttled to one
+     * per device per 120 s; a change within that time is announced when it ends, if it still holds.
+     */
+    public static final String PRESENCE_NOTICE = "securitycam/presence/NOTICE";
+    /** After every presence poll: the fields of {@code GET /connections}. */
+    public static final String CONNECTIONS = "securitycam/presence/CONNECTIONS";
+    /** A client subscribed to {@code GET /events}; no properties. Sent asynchronously. */
+    public static final String EVENTS_CLIENT = "securitycam/events/CLIENT";
 
     public static final String SECTIONS = "sections";
 
