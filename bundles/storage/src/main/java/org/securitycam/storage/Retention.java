@@ -1,0 +1,128 @@
+package org.securitycam.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.securitycam.api.media.DiskUsage;
+import org.securitycam.api.media.MediaException;
+import org.securitycam.api.media.MediaFile;
+import org.securitycam.api.media.MediaKind;
+import org.securitycam.api.media.MediaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One retention run over the media store. First by age: every file older than {@code max_days} goes. Then by disk
+ * use: while the disk is fuller than {@code max_percent}, the oldest file goes, and the disk is measured again after
+ * each deletion, so the run stops as soon as it is at or below the limit. Recordings go first (oldest first, with
+ * their sidecars), then timelapses, then snapshots.
+ *
+ * <p>Only the store lists and deletes, so nothing outside the media folders and no link's target is touched. A file in
+ * progress is passed over; a file that vanished or could not be deleted is skipped with a WARNING, and the run goes
+ * on. An interrupted thread stops the run between two deletions. Not thread-safe: one run at a time.
+ */
+final class Retention {
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    /** What goes first when the disk is too full. */
+    static final List<MediaKind> ORDER = List.of(MediaKind.RECORDING, MediaKind.TIMELAPSE, MediaKind.SNAPSHOT);
+
+    /** How full the disk of the save location is now. */
+    @FunctionalInterface
+    interface DiskMeasure {
+        DiskUsage measure() throws IOException;
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param deleted the media files deleted (their sidecars not counted)
+     * @param freed the bytes of those files and their sidecars
+     * @param skipped the files that could not be deleted
+     * @param usage the disk when the run ended; null if it could no longer be measured, which ends the run
+     */
+    record Result(int deleted, long freed, int skipped, DiskUsage usage) {
+    }
+
+    private final MediaStore store;
+    private final DiskMeasure disk;
+    private final Clock clock;
+    private int deleted;
+    private long freed;
+    private int skipped;
+
+    Retention(MediaStore store, DiskMeasure disk, Clock clock) {
+        this.store = store;
+        this.disk = disk;
+        this.clock = clock;
+    }
+
+    /** @throws IOException if the disk cannot be measured at the start; nothing is deleted then */
+    Result run(StorageLimit limit) throws IOException {
+        deleted = 0;
+        freed = 0;
+        skipped = 0;
+        DiskUsage usage = disk.measure();
+        if (limit.maxDays() > 0) {
+            Instant cutoff = clock.instant().minus(Duration.ofDays(limit.maxDays()));
+            for (MediaKind kind : ORDER) {
+                for (MediaFile f : store.oldestFirst(kind)) {
+                    if (!f.modified().isBefore(cutoff) || Thread.currentThread().isInterrupted()) {
+                        break;
+                    }
+                    delete(f);
+                }
+            }
+            if (deleted > 0) {
+                usage = measureAgain();
+            }
+        }
+        byKind:
+        for (MediaKind kind : ORDER) {
+            for (MediaFile f : store.oldestFirst(kind)) {
+                if (usage == null || usage.percent() <= limit.maxPercent() || Thread.currentThread().isInterrupted()) {
+                    break byKind;
+                }
+                if (delete(f)) {
+                    usage = measureAgain();
+                }
+            }
+        }
+        return new Result(deleted, freed, skipped, usage);
+    }
+
+    /** The disk after a deletion; null, logged, if it went away meanwhile (a USB disk pulled out). */
+    private DiskUsage measureAgain() {
+        try {
+            return disk.measure();
+        } catch (IOException e) {
+            LOG.warn("Retention stopped: the disk of the save location can no longer be measured: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return true if the file is gone now */
+    private boolean delete(MediaFile f) {
+        if (f.inProgress()) {
+            return false;
+        }
+        try {
+            freed += store.delete(f);
+            deleted++;
+            return true;
+        } catch (MediaException e) {
+            if (e.reason() == MediaException.Reason.IN_USE) {
+                // It began to be written after it was listed: passed over like any file in progress.
+                return false;
+            }
+            LOG.warn("Retention skipped {}: it vanished during the run", f.path().getFileName());
+        } catch (UncheckedIOException e) {
+            LOG.warn("Retention skipped a file: {}", e.getMessage());
+        }
+        skipped++;
+        return false;
+    }
+}
