@@ -217,7 +217,7 @@ public class StorageService implements RecordingGuard, EventHandler {
         if (r.deleted() > 0) {
             LOG.info("Retention deleted {} media files and freed {} MB; the disk is {}% full (limit {}%{})",
                     r.deleted(), Units.mb(r.freed()), r.usage() == null ? "?" : Units.percent(r.usage()),
-                    l.maxPercent(), l.maxDays() > 0 ? ", " + l.maxDays() + " days" : "");
+                    l.maxPercent(), l.maxDays() > 0 ? ", max_days " + l.maxDays() : "");
             events.accept(new Event(Topics.ARCHIVE_UPDATED,
                     Map.of("type", "deleted", "count", r.deleted(), "freed_mb", Units.mb(r.freed()))));
         }
