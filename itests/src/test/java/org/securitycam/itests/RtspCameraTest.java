@@ -1,12 +1,15 @@
 package org.securitycam.itests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +44,11 @@ class RtspCameraTest {
                 Thread.sleep(3_000); // FileInstall hands the camera its configuration, the publisher connects
                 var snap = d.post("/snapshot", null);
                 assertEquals(200, snap.statusCode(), "a snapshot from the stream: " + snap.body());
+                // The live frame: one grab shared within a second, a new one after it (the stream moves).
+                byte[] frame = LiveFrameTest.jpeg(d);
+                assertArrayEquals(frame, LiveFrameTest.jpeg(d), "within a second, the same frame");
+                Thread.sleep(1_200);
+                assertFalse(Arrays.equals(frame, LiveFrameTest.jpeg(d)), "a second later, a current frame");
                 d.post("/toggle_recording", null);
                 Thread.sleep(5_000);
                 d.post("/toggle_recording", null);

@@ -223,7 +223,8 @@ public final class Main {
     private static void stop(Framework framework) {
         try {
             framework.stop();
-            framework.waitForStop(10_000);
+            // The camera takes up to 15 s to finish a running recording (remux, sprite, meta) before it goes.
+            framework.waitForStop(25_000);
         } catch (BundleException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }

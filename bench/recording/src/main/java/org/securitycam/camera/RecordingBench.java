@@ -11,10 +11,12 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.securitycam.api.camera.RecordingStatus;
 import org.securitycam.api.settings.SettingsStore;
+import org.securitycam.media.MediaStoreService;
 
 /**
- * The real camera component, wired by hand (settings in memory, events dropped, the dev test pattern): the time
- * from start() to the ffmpeg process running, and to the first byte of the recording on disk; then snapshots.
+ * The real camera component on the real media store, wired by hand (settings in memory, events dropped, the dev
+ * test pattern): the time from start() to the ffmpeg process running, and to the first byte of the recording on
+ * disk; then snapshots; then how long a clean stop takes with a recording running.
  */
 public final class RecordingBench {
     private RecordingBench() {
@@ -22,12 +24,17 @@ public final class RecordingBench {
 
     public static void main(String[] args) throws Exception {
         int triggers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        Path folder = Files.createTempDirectory("bench-recordings");
+        Path home = Files.createTempDirectory("bench-home");
+        Path folder = Files.createDirectories(home.resolve("recordings"));
         SettingsStore settings = (SettingsStore) Proxy.newProxyInstance(RecordingBench.class.getClassLoader(),
                 new Class<?>[] { SettingsStore.class },
                 (p, m, a) -> m.getName().equals("section") ? folder.toString() : null);
         BundleContext context = (BundleContext) Proxy.newProxyInstance(RecordingBench.class.getClassLoader(),
-                new Class<?>[] { BundleContext.class }, (p, m, a) -> null);
+                new Class<?>[] { BundleContext.class }, (p, m, a) -> switch (m.getName()) {
+                    case "getProperty" -> "securitycam.home".equals(a[0]) ? home.toString() : null;
+                    case "getDataFile" -> home.resolve("data").resolve((String) a[0]).toFile();
+                    default -> null;
+                });
         EventAdmin events = new EventAdmin() {
             @Override
             public void postEvent(Event event) {
@@ -37,7 +44,8 @@ public final class RecordingBench {
             public void sendEvent(Event event) {
             }
         };
-        FfmpegCamera camera = new FfmpegCamera(context, settings, events, defaults());
+        FfmpegCamera camera = new FfmpegCamera(context, new MediaStoreService(context, settings, events), events,
+                defaults());
 
         // The first start after boot loads the classes of process spawning; it is printed, then left out.
         long cold = System.nanoTime();
@@ -73,7 +81,14 @@ public final class RecordingBench {
             Thread.sleep(1_000);
         }
         System.out.println("snapshot:                       " + summary(snaps));
+
+        // A clean stop (what SIGTERM does to the component) with a 6 s recording running: ffmpeg quits, the file
+        // is remuxed, its sprite made and its meta completed before deactivate() returns.
+        camera.start("manual");
+        Thread.sleep(6_000);
+        long t0 = System.nanoTime();
         camera.deactivate();
+        System.out.printf("clean stop with a 6 s recording running: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         System.exit(0);
     }
 

@@ -1,12 +1,11 @@
 package org.securitycam.camera;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,11 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -30,147 +33,192 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.securitycam.api.camera.CameraException;
+import org.securitycam.api.camera.CameraFrames;
 import org.securitycam.api.camera.Recorder;
 import org.securitycam.api.camera.RecordingStatus;
 import org.securitycam.api.events.Topics;
-import org.securitycam.api.settings.SettingsStore;
+import org.securitycam.api.media.MediaKind;
+import org.securitycam.api.media.MediaStore;
+import org.securitycam.api.media.Sidecar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * The camera on ffmpeg child processes (spec §2). A recording is written as fragmented MP4, so a power cut
- * leaves a playable file; when it stops it is remuxed with faststart (temporary file, then rename), and gets its
- * sprite and its meta. The thumbnail is taken as it starts. If ffmpeg dies, the file is kept and its meta says
- * {@code crash: true}; a recording that is still running at start-up of the device is found and marked the same.
+ * The camera on ffmpeg child processes. A recording is written through the {@link MediaStore} as fragmented MP4
+ * that reaches the disk packet by packet, so a power cut leaves a playable file. Its meta is written as it starts
+ * (reason, sensor type, start time) and its thumbnail taken; when it stops it is remuxed with faststart, gets its
+ * sprite, and its meta is completed.
+ *
+ * <p>The rules of a recording's life:
+ * <ul>
+ * <li>A clean stop of the camera (the device stopping, the bundle updated) finishes the running recording before
+ * the camera goes away, within {@link #CLEAN_STOP} of the stop, and it is not marked as crashed.
+ * <li>A recording cut off by a hard stop is found by the next start and completed in the background as crashed.
+ * <li>While the camera stream is down and the recording is still wanted, ffmpeg is started again after 1, 2, 4 ...
+ * up to 30 s; the recording stays on throughout, and each cut file is finished as crashed.
+ * <li>A recording that cannot be written (disk full, folder gone or read-only) ends: one ERROR line names the
+ * cause, and no empty file is left.
+ * </ul>
  */
-@Component(service = Recorder.class, configurationPid = "securitycam.camera")
+@Component(service = { Recorder.class, CameraFrames.class, FfmpegCamera.class },
+        configurationPid = "securitycam.camera")
 @Designate(ocd = CameraConfig.class)
-public class FfmpegCamera implements Recorder {
+public class FfmpegCamera implements Recorder, CameraFrames {
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegCamera.class);
-    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(15);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a clean stop of the camera may take, the running recording finished. */
+    static final Duration CLEAN_STOP = Duration.ofSeconds(14);
+    /** At a clean stop, the time kept for the meta once the remux and the sprite had theirs. */
+    private static final Duration META_RESERVE = Duration.ofMillis(1500);
+    private static final Duration FRAME_TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
+    private static final Duration LIVE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REMUX_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration SPRITE_TIMEOUT = Duration.ofMinutes(2);
+    /** Below this much free space a recording is not started: it would fail at once. */
+    static final long MIN_FREE_BYTES = 1024 * 1024;
+    private static final long MAX_BACKOFF_SECONDS = 30;
 
-    private final SettingsStore settings;
+    private final MediaStore store;
     private final EventAdmin events;
-    private final Ffmpeg ffmpeg;
-    private final CameraConfig config;
-    private final String source;
+    private final FfmpegCommands commands;
+    private final int maxLengthMinutes;
+    /** Where a recording's ffmpeg writes its error output; null if the framework gives no data folder. */
+    private final Path errorLogs;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "camera-timer"));
+    /** Thumbnails, then the finishing of each recording, in order. */
     private final ExecutorService finisher = Executors.newSingleThreadExecutor(r -> daemon(r, "camera-finish"));
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "camera-timer"));
+    private final ExecutorService recoverer = Executors.newSingleThreadExecutor(r -> daemon(r, "camera-recovery"));
+    private final Ffmpeg ffmpeg = new Ffmpeg(timers);
+    /** The recovery's own processes, so that a clean stop ends them at once without touching the finishing. */
+    private final Ffmpeg recoveryFfmpeg = new Ffmpeg(timers);
+    private final PostProcess post;
+    private final Frames frames;
+    private final LiveFrames live;
+    /** Set when a clean stop begins: the finishing of the recordings must be done by then. */
+    private volatile long deadlineNanos = Long.MAX_VALUE;
+    private volatile boolean closing;
+
+    // Guarded by this.
     private Recording current;
     /** Why a recording is wanted, from start() until stop(); it outlives a crashed ffmpeg while it is retried. */
     private String wanted;
+    private String wantedSensorType;
     private Instant wantedSince;
     private long backoffSeconds;
     private ScheduledFuture<?> retry;
+    private String lastFailure = "see the log";
+    /** Recordings whose file is not finished yet, the current one included. */
+    private final List<Recording> unfinished = new ArrayList<>();
 
     @Activate
-    public FfmpegCamera(BundleContext context, @Reference SettingsStore settings, @Reference EventAdmin events,
+    public FfmpegCamera(BundleContext context, @Reference MediaStore store, @Reference EventAdmin events,
             CameraConfig config) {
-        this.settings = settings;
+        this.store = store;
         this.events = events;
-        this.config = config;
-        this.ffmpeg = new Ffmpeg(config.ffmpeg_path(), config.ffprobe_path());
-        String configured = config.source().isBlank()
-                ? ("pi".equals(context.getProperty("securitycam.profile")) ? "rtsp://localhost:8554/cam" : "testpattern")
+        String source = config.source().isBlank()
+                ? ("pi".equals(context.getProperty("securitycam.profile")) ? "rtsp://localhost:8554/cam"
+                        : FfmpegCommands.TEST_PATTERN)
                 : config.source();
-        this.source = configured;
-        finisher.execute(this::markOrphans);
+        this.commands = new FfmpegCommands(config.ffmpeg_path(), config.ffprobe_path(), source,
+                config.rtsp_transport(), config.testpattern_size());
+        this.post = new PostProcess(ffmpeg, commands);
+        this.frames = new Frames(ffmpeg, commands);
+        this.maxLengthMinutes = config.max_length_minutes();
+        this.errorLogs = errorLogFolder(context);
+        this.live = new LiveFrames(() -> frames.grab(0, 0, false, LIVE_TIMEOUT), TimeUnit.SECONDS.toNanos(1),
+                LIVE_TIMEOUT.toNanos(), System::nanoTime);
+        recoverer.execute(new Recovery(store, new PostProcess(recoveryFfmpeg, commands), () -> closing,
+                ZoneId.systemDefault()));
+        recoverer.shutdown();
     }
 
+    /**
+     * Finishes the running recording before the camera goes away: ffmpeg is asked to quit, the file remuxed, its
+     * sprite made and its meta completed, all within {@link #CLEAN_STOP}; what is still running then is killed.
+     */
     @Deactivate
     void deactivate() {
-        stop();
-        finisher.shutdown();
-        try {
-            finisher.awaitTermination(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long begun = System.nanoTime();
+        deadlineNanos = begun + CLEAN_STOP.toNanos();
+        closing = true;
+        recoveryFfmpeg.close();
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        synchronized (this) {
+            stop();
+            unfinished.forEach(r -> waiting.add(r.finished));
         }
+        CompletableFuture<Void> all = CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new));
+        if (!await(all, deadlineNanos - META_RESERVE.toNanos())) {
+            LOG.warn("Finishing the recordings takes too long; cutting their remux and sprite short");
+            ffmpeg.killAll();
+            await(all, deadlineNanos);
+        }
+        boolean allFinished;
+        synchronized (this) {
+            allFinished = unfinished.isEmpty();
+            for (Recording r : unfinished) {
+                LOG.warn("Recording {} was not finished before the camera stopped; the next start completes it",
+                        r.file.getFileName());
+                r.process.destroyForcibly();
+                store.finish(r.file);
+            }
+        }
+        ffmpeg.close();
+        finisher.shutdownNow();
+        recoverer.shutdownNow();
         timers.shutdownNow();
+        if (!waiting.isEmpty() && allFinished) {
+            LOG.info("Camera stopped in {} ms, its recording finished",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
+        }
     }
 
     @Override
     public synchronized boolean start(String reason, String sensorType) {
+        if (closing) {
+            lastFailure = "the camera is stopping";
+            return false;
+        }
         if (wanted != null) {
             return reason.equals(wanted);
         }
-        if (!startProcess(reason)) {
+        try {
+            startProcess(reason, sensorType);
+        } catch (StartFailure e) {
+            lastFailure = e.getMessage();
             return false;
         }
         wanted = reason;
+        wantedSensorType = sensorType;
         wantedSince = current.started;
         backoffSeconds = 0;
-        post(Topics.RECORDING_STATE, state(current, true));
-        return true;
-    }
-
-    /** Starts one ffmpeg recording into a new file; false, logged, if it cannot. */
-    private boolean startProcess(String reason) {
-        Path folder = folder();
-        Path file = MediaNames.fresh(folder, "output", ".mp4", LocalDateTime.now());
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-loglevel", "error"));
-        args.addAll(input());
-        if (testPattern()) {
-            args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "15",
-                    "-pix_fmt", "yuv420p"));
-        } else {
-            args.addAll(List.of("-c", "copy"));
-        }
-        // Each fragment reaches the disk as it is made, so a power cut loses at most the last one.
-        args.addAll(List.of("-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-flush_packets", "1",
-                "-f", "mp4", "-y", file.toString()));
-        Process process;
-        try {
-            Files.createDirectories(folder);
-            process = ffmpeg.startLong(args);
-        } catch (CameraException | IOException e) {
-            LOG.error("Recording failed: {}", e.getMessage());
-            return false;
-        }
-        Recording r = new Recording(file, reason, Instant.now(), process);
-        current = r;
-        LOG.info("Recording {} started ({})", file.getFileName(), reason);
-        r.maxLength = timers.schedule(() -> rollOver(r), config.max_length_minutes(), TimeUnit.MINUTES);
-        Thread watchdog = new Thread(() -> watch(r), "camera-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        finisher.execute(() -> thumbnail(r.file));
+        post(state(current, true));
         return true;
     }
 
     @Override
     public synchronized void stop() {
-        if (retry != null) {
-            retry.cancel(false);
-            retry = null;
-        }
+        cancelRetry();
         String was = wanted;
-        wanted = null;
         Recording r = current;
-        if (r == null) {
-            if (was != null) {
-                post(Topics.RECORDING_STATE, Map.of("recording", false, "reason", was));
-            }
-            return;
-        }
+        wanted = null;
+        wantedSensorType = null;
         current = null;
-        r.stopRequested = true;
-        r.maxLength.cancel(false);
-        try (OutputStream in = r.process.getOutputStream()) {
-            in.write("q\n".getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            r.process.destroy(); // ffmpeg already closed its input: ask it with SIGTERM instead
+        if (r != null) {
+            quit(r);
         }
-        // Should ffmpeg not finish by itself, the watchdog's own timeout ends it.
-        timers.schedule(() -> {
-            if (r.process.isAlive()) {
-                LOG.warn("ffmpeg did not stop within 10 s; killing it");
-                r.process.destroyForcibly();
+        // Posted here rather than when ffmpeg ends, so it cannot overtake the start of the next recording.
+        if (was != null) {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("recording", false);
+            state.put("reason", was);
+            if (r != null) {
+                state.put("path", r.file.toString());
             }
-        }, 10, TimeUnit.SECONDS);
+            post(state);
+        }
     }
 
     @Override
@@ -180,273 +228,370 @@ public class FfmpegCamera implements Recorder {
 
     @Override
     public synchronized RecordingStatus status() {
-        Recording r = current;
         if (wanted == null) {
             return RecordingStatus.IDLE;
         }
-        // While ffmpeg is being restarted there is no file, but the recording is still on since it was wanted.
-        return r == null ? new RecordingStatus(true, wantedSince, wanted, null)
-                : new RecordingStatus(true, wantedSince, r.reason, r.file);
+        // While ffmpeg is being started again there is no file, but the recording is still on since it is wanted.
+        return new RecordingStatus(true, wantedSince, wanted, current == null ? null : current.file);
+    }
+
+    /** Why the last start() returned false, for the user. */
+    synchronized String lastFailure() {
+        return lastFailure;
     }
 
     @Override
     public Path snapshot() throws CameraException {
-        Path folder = folder();
+        LocalDateTime stamp = LocalDateTime.now();
+        byte[] jpeg = grab(0, 0, false);
+        Path file;
         try {
-            Files.createDirectories(folder);
+            file = store.create(MediaKind.SNAPSHOT, stamp);
         } catch (IOException e) {
-            throw new CameraException("Cannot write to " + folder + ": " + e.getMessage());
-        }
-        Path file = MediaNames.fresh(folder, "snapshot", ".jpg", LocalDateTime.now());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp.jpg");
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-loglevel", "error"));
-        args.addAll(input());
-        args.addAll(List.of("-frames:v", "1", "-y", tmp.toString()));
-        Ffmpeg.Result result = ffmpeg.run(args, SNAPSHOT_TIMEOUT);
-        if (result.exit() != 0 || !Files.exists(tmp)) {
-            deleteQuietly(tmp);
-            throw new CameraException("Camera unreachable: " + lastLine(result.errors()));
+            throw new CameraException("Cannot save the snapshot: " + AtomicFiles.reason(e));
         }
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, jpeg);
         } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new CameraException("Cannot save the snapshot: " + e.getMessage());
+            throw new CameraException("Cannot save the snapshot: " + AtomicFiles.reason(e));
+        } finally {
+            store.finish(file);
         }
-        post(Topics.ARCHIVE_UPDATED, Map.of("path", file.toString(), "type", "snapshot"));
         return file;
     }
 
-    private Path folder() {
-        return MediaNames.folder(settings);
+    @Override
+    public byte[] live() throws CameraException {
+        return live.get();
     }
 
-    private boolean testPattern() {
-        return "testpattern".equals(source);
-    }
-
-    private List<String> input() {
-        if (testPattern()) {
-            return List.of("-re", "-f", "lavfi", "-i", "testsrc=size=" + config.testpattern_size() + ":rate=15");
+    @Override
+    public byte[] grab(int width, int height, boolean stamped) throws CameraException {
+        if (width < 0 || height < 0) {
+            throw new IllegalArgumentException("A frame size cannot be negative: " + width + "x" + height);
         }
-        // Without a read timeout a UDP reader waits forever for a stream that went away; 5 s, in microseconds.
-        return List.of("-rtsp_transport", config.rtsp_transport(), "-timeout", "5000000", "-i", source);
+        return frames.grab(width, height, stamped, FRAME_TIMEOUT);
     }
 
-    /** Waits for ffmpeg to end, however it ends, and finishes the file. */
-    private void watch(Recording r) {
-        Ffmpeg.Result result;
+    /**
+     * Starts one ffmpeg recording into a new file, with its meta written and its thumbnail on the way; sets
+     * {@link #current}. Called with the lock held.
+     *
+     * @throws StartFailure with the cause logged as an ERROR
+     */
+    private void startProcess(String reason, String sensorType) throws StartFailure {
+        Path folder = store.folder(MediaKind.RECORDING);
+        String unwritable = unwritable(folder);
+        if (unwritable != null) {
+            throw StartFailure.logged(true, "cannot write to " + folder + ": " + unwritable);
+        }
+        Path file;
         try {
-            result = Ffmpeg.finish(r.process, Duration.ofMinutes(config.max_length_minutes() + 2L), "ffmpeg");
-        } catch (CameraException e) {
-            result = new Ffmpeg.Result(-1, e.getMessage());
+            file = store.create(MediaKind.RECORDING, LocalDateTime.now());
+        } catch (IOException e) {
+            throw StartFailure.logged(true, "cannot write to " + folder + ": " + AtomicFiles.reason(e));
         }
+        Instant started = Instant.now();
+        Path errorLog = errorLogs == null ? null : errorLogs.resolve(file.getFileName() + ".log");
+        Process process;
+        try {
+            process = ffmpeg.startLong(commands.record(file), errorLog);
+        } catch (CameraException e) {
+            store.finish(file);
+            throw StartFailure.logged(false, e.getMessage());
+        }
+        Map<String, Object> meta = Meta.atStart(reason, sensorType, started);
+        try {
+            Meta.write(file, meta);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            process.onExit().thenRun(() -> {
+                AtomicFiles.deleteQuietly(file);
+                store.finish(file);
+            });
+            throw StartFailure.logged(true, "cannot write to " + folder + ": " + AtomicFiles.reason(e));
+        }
+        Recording r = new Recording(file, reason, meta, started, process, errorLog);
+        current = r;
+        unfinished.add(r);
+        r.rollover = timers.schedule(() -> rollOver(r), maxLengthMinutes, TimeUnit.MINUTES);
+        // On the timer's thread: the callback never runs inline here, while this start is still half done.
+        process.onExit().whenCompleteAsync((p, e) -> ended(r), timers);
+        finisher.execute(() -> thumbnail(r));
+        LOG.info("Recording {} started ({})", file.getFileName(), reason);
+    }
+
+    /** Why nothing can be recorded into {@code folder}, or null if it looks writable and has room. */
+    private String unwritable(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return AtomicFiles.reason(e);
+        }
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            return "Permission denied";
+        }
+        try {
+            long free = Files.getFileStore(folder).getUsableSpace();
+            if (free < MIN_FREE_BYTES) {
+                return "No space left on device (" + free + " bytes free)";
+            }
+        } catch (IOException e) {
+            return AtomicFiles.reason(e);
+        }
+        return null;
+    }
+
+    /** Asks ffmpeg to quit, so it closes the file; kills it if it does not within {@link #QUIT_TIMEOUT}. */
+    private void quit(Recording r) {
+        r.stopRequested = true;
+        r.rollover.cancel(false);
+        try (OutputStream in = r.process.getOutputStream()) {
+            in.write("q\n".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            r.process.destroy(); // ffmpeg already closed its input: ask it with SIGTERM instead
+        }
+        try {
+            r.quitKill = timers.schedule(() -> {
+                if (r.process.isAlive()) {
+                    LOG.warn("ffmpeg did not stop within {} s; killing it", QUIT_TIMEOUT.toSeconds());
+                    r.process.destroyForcibly();
+                }
+            }, QUIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            r.process.destroyForcibly();
+        }
+    }
+
+    /** ffmpeg ended, however it ended: decide what follows, then finish the file in the background. */
+    private void ended(Recording r) {
+        int exit = r.process.exitValue();
         Instant stopped = Instant.now();
-        boolean crash = !r.stopRequested;
-        boolean stillWanted;
+        String cause = Ffmpeg.cause(Ffmpeg.readAndRemove(r.errorLog));
+        boolean crash;
         synchronized (this) {
+            if (r.quitKill != null) {
+                r.quitKill.cancel(false);
+            }
+            r.rollover.cancel(false);
+            boolean successor = current != null && current != r;
             if (current == r) {
                 current = null;
-                r.maxLength.cancel(false);
             }
-            // Still wanted after a crash, or a roll-over already started the next file.
-            stillWanted = wanted != null;
-            if (crash && stillWanted) {
-                scheduleRetry(Duration.between(r.started, stopped));
+            // ffmpeg stops cleanly on SIGTERM, as a service manager sends it to every process of the device.
+            boolean signalled = !r.stopRequested && exit == Ffmpeg.SIGNALLED_EXIT;
+            crash = !r.stopRequested && !signalled;
+            if (!r.stopRequested && !closing && !successor && wanted != null) {
+                String folderProblem = Ffmpeg.writeFailure(cause) ? cause
+                        : unwritable(store.folder(MediaKind.RECORDING));
+                if (folderProblem != null) {
+                    LOG.error("Recording {} failed: cannot write to {}: {}", r.file.getFileName(),
+                            r.file.getParent(), folderProblem);
+                    endWanted(r);
+                } else if (signalled) {
+                    LOG.warn("Recording {} ended: ffmpeg was stopped from outside", r.file.getFileName());
+                    endWanted(r);
+                } else {
+                    LOG.error("Recording {} ended unexpectedly: ffmpeg exited with {}: {}", r.file.getFileName(),
+                            exit, cause);
+                    scheduleRetry(Duration.between(r.started, stopped));
+                }
             }
         }
-        if (crash) {
-            LOG.error("Recording {} ended unexpectedly: ffmpeg exited with {}: {}", r.file.getFileName(),
-                    result.exit(), lastLine(result.errors()));
+        try {
+            finisher.execute(() -> finish(r, stopped, crash));
+        } catch (RejectedExecutionException e) {
+            r.finished.complete(null);
         }
-        if (!stillWanted) {
-            post(Topics.RECORDING_STATE, state(r, false));
-        }
-        Ffmpeg.Result ended = result;
-        finisher.execute(() -> finish(r, stopped, crash, ended));
     }
 
-    private void finish(Recording r, Instant stopped, boolean crash, Ffmpeg.Result result) {
-        if (!Files.exists(r.file)) {
-            LOG.error("Recording failed: {} was never written ({})", r.file.getFileName(), lastLine(result.errors()));
+    /** The wanted recording ended for good: nothing more is tried until the next start(). Lock held. */
+    private void endWanted(Recording r) {
+        String was = wanted;
+        wanted = null;
+        wantedSensorType = null;
+        cancelRetry();
+        Map<String, Object> state = state(r, false);
+        state.put("reason", was);
+        post(state);
+    }
+
+    private void thumbnail(Recording r) {
+        if (closing || !r.process.isAlive()) {
             return;
         }
-        if (!crash) {
-            faststart(r.file);
+        Path thumb = AtomicFiles.sidecar(r.file, Sidecar.THUMBNAIL);
+        try {
+            AtomicFiles.write(thumb, frames.grab(FfmpegCommands.THUMBNAIL_WIDTH, 0, false, FRAME_TIMEOUT));
+        } catch (CameraException e) {
+            LOG.warn("No thumbnail for {}: {}", r.file.getFileName(), e.getMessage());
+        } catch (IOException e) {
+            LOG.warn("No thumbnail for {}: {}", r.file.getFileName(), AtomicFiles.reason(e));
         }
-        double duration = ffmpeg.duration(r.file);
-        if (duration >= 2) {
-            sprite(r.file, duration);
+    }
+
+    /** Remux, sprite, meta, then the store is told the file is done (which removes it if it stayed empty). */
+    private void finish(Recording r, Instant stopped, boolean crash) {
+        String name = r.file.getFileName().toString();
+        try {
+            if (!hasData(r.file)) {
+                LOG.info("Recording {} holds no video; removed", name);
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            String remux = post.faststart(r.file, budget(REMUX_TIMEOUT));
+            if (remux != null) {
+                problems.add(remux + " (it stays fragmented)");
+            }
+            double duration = post.duration(r.file, budget(PROBE_TIMEOUT, Duration.ofMillis(300)));
+            String sprite = duration < 0 ? "ffprobe cannot read its duration"
+                    : post.sprite(r.file, duration, budget(SPRITE_TIMEOUT));
+            if (sprite != null) {
+                problems.add(sprite);
+            }
+            Map<String, Object> meta = Meta.completed(r.meta, stopped, duration, crash);
+            try {
+                Meta.write(r.file, meta);
+            } catch (IOException e) {
+                problems.add("no meta: " + AtomicFiles.reason(e));
+            }
+            String details = problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")";
+            if (problems.isEmpty()) {
+                LOG.info("Recording {} finished: {} s{}", name, meta.get(Meta.DURATION), crash ? ", crashed" : "");
+            } else {
+                LOG.warn("Recording {} finished: {} s{}{}", name, meta.get(Meta.DURATION), crash ? ", crashed" : "",
+                        details);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Recording {} could not be finished", name, e);
+        } finally {
+            store.finish(r.file);
+            synchronized (this) {
+                unfinished.remove(r);
+            }
+            r.finished.complete(null);
         }
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("reason", r.reason);
-        meta.put("started", r.started.toString());
-        meta.put("stopped", stopped.toString());
-        meta.put("duration_seconds", duration < 0 ? null : Math.round(duration * 10) / 10.0);
-        if (crash) {
-            meta.put("crash", true);
+    }
+
+    private static boolean hasData(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
         }
-        writeMeta(r.file, meta);
-        LOG.info("Recording {} finished: {} s{}", r.file.getFileName(), meta.get("duration_seconds"),
-                crash ? " (crashed)" : "");
-        post(Topics.ARCHIVE_UPDATED, Map.of("path", r.file.toString(), "type", "recording"));
+    }
+
+    /** A step's timeout: its own, or what is left before a clean stop's deadline (keeping time for the meta). */
+    private Duration budget(Duration own) {
+        return budget(own, META_RESERVE);
+    }
+
+    private Duration budget(Duration own, Duration reserve) {
+        long deadline = deadlineNanos;
+        if (deadline == Long.MAX_VALUE) {
+            return own;
+        }
+        long left = deadline - reserve.toNanos() - System.nanoTime();
+        return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(own.toNanos(), left)));
     }
 
     /**
      * While the camera stream is down, tries again after 1, 2, 4 ... up to 30 s; a segment that ran for a minute
-     * resets the wait. The recording stays wanted, so the sensor manager sees it as running throughout.
+     * resets the wait. The recording stays wanted, so the sensor manager sees it as running throughout. Lock held.
      */
     private void scheduleRetry(Duration ran) {
-        boolean ranLong = ran.toSeconds() >= 60;
-        backoffSeconds = ranLong || backoffSeconds == 0 ? 1 : Math.min(backoffSeconds * 2, 30);
+        backoffSeconds = ran.toSeconds() >= 60 || backoffSeconds == 0 ? 1
+                : Math.min(backoffSeconds * 2, MAX_BACKOFF_SECONDS);
         LOG.warn("Recording again in {} s", backoffSeconds);
         retry = timers.schedule(this::retryNow, backoffSeconds, TimeUnit.SECONDS);
     }
 
     private synchronized void retryNow() {
         retry = null;
-        if (wanted == null || current != null) {
+        if (wanted == null || current != null || closing) {
             return;
         }
-        if (!startProcess(wanted)) {
-            scheduleRetry(Duration.ZERO);
+        startAgain(null);
+    }
+
+    /** Starts the next file of the wanted recording: after a crash, or when one reached the maximum length. */
+    private void startAgain(Recording previous) {
+        try {
+            startProcess(wanted, wantedSensorType);
+        } catch (StartFailure e) {
+            if (e.unwritable) {
+                endWanted(previous);
+            } else {
+                scheduleRetry(Duration.ZERO);
+            }
         }
     }
 
     private void rollOver(Recording r) {
         synchronized (this) {
-            if (current != r) {
+            if (current != r || closing) {
                 return;
             }
             LOG.info("Recording {} reached {} minutes; continuing in a new file", r.file.getFileName(),
-                    config.max_length_minutes());
-            String reason = wanted;
-            stop();
-            start(reason);
+                    maxLengthMinutes);
+            current = null;
+            quit(r);
+            startAgain(r);
         }
     }
 
-    private void faststart(Path file) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".faststart.mp4");
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+    }
+
+    private boolean await(CompletableFuture<Void> all, long untilNanos) {
         try {
-            Ffmpeg.Result r = ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-i", file.toString(), "-c",
-                    "copy", "-movflags", "+faststart", "-f", "mp4", "-y", tmp.toString()), Duration.ofMinutes(5));
-            if (r.exit() == 0) {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                LOG.warn("Could not remux {}; it stays fragmented: {}", file.getFileName(), lastLine(r.errors()));
-            }
-        } catch (CameraException | IOException e) {
-            LOG.warn("Could not remux {}; it stays fragmented: {}", file.getFileName(), e.getMessage());
-        } finally {
-            deleteQuietly(tmp);
-        }
-    }
-
-    private void thumbnail(Path video) {
-        Path thumb = MediaNames.thumbnail(video);
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-loglevel", "error"));
-        args.addAll(input());
-        args.addAll(List.of("-frames:v", "1", "-vf", "scale=320:-2", "-y", thumb.toString()));
-        try {
-            Ffmpeg.Result r = ffmpeg.run(args, SNAPSHOT_TIMEOUT);
-            if (r.exit() != 0) {
-                LOG.warn("No thumbnail for {}: {}", video.getFileName(), lastLine(r.errors()));
-            }
-        } catch (CameraException e) {
-            LOG.warn("No thumbnail for {}: {}", video.getFileName(), e.getMessage());
-        }
-    }
-
-    /** Ten evenly spaced frames of 160x90 in one 1600x90 strip. */
-    private void sprite(Path video, double duration) {
-        Path sprite = MediaNames.sprite(video);
-        String filter = String.format(java.util.Locale.ROOT, "fps=%.6f,scale=160:90,tile=10x1", 10 / duration);
-        try {
-            Ffmpeg.Result r = ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-i", video.toString(), "-vf",
-                    filter, "-frames:v", "1", "-y", sprite.toString()), Duration.ofMinutes(2));
-            if (r.exit() != 0) {
-                LOG.warn("No sprite for {}: {}", video.getFileName(), lastLine(r.errors()));
-            }
-        } catch (CameraException e) {
-            LOG.warn("No sprite for {}: {}", video.getFileName(), e.getMessage());
-        }
-    }
-
-    /** Recordings that have no meta were cut off by a crash or a power cut: say so in their meta. */
-    private void markOrphans() {
-        Path folder = folder();
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (DirectoryStream<Path> videos = Files.newDirectoryStream(folder, "output_*.mp4")) {
-            for (Path video : videos) {
-                if (!MediaNames.RECORDING.matcher(video.getFileName().toString()).matches()
-                        || Files.exists(MediaNames.meta(video)) || isCurrent(video)) {
-                    continue;
-                }
-                double duration = ffmpeg.duration(video);
-                Map<String, Object> meta = new LinkedHashMap<>();
-                meta.put("reason", "unknown");
-                String stamp = video.getFileName().toString().substring(7, 22);
-                meta.put("started", LocalDateTime.parse(stamp, MediaNames.STAMP).atZone(ZoneId.systemDefault())
-                        .toInstant().toString());
-                meta.put("stopped", Files.getLastModifiedTime(video).toInstant().toString());
-                meta.put("duration_seconds", duration < 0 ? null : Math.round(duration * 10) / 10.0);
-                meta.put("crash", true);
-                writeMeta(video, meta);
-                LOG.warn("Found {} without meta: it was cut off, marked as crashed", video.getFileName());
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not look for cut-off recordings in {}: {}", folder, e.getMessage());
-        }
-    }
-
-    private synchronized boolean isCurrent(Path video) {
-        return current != null && current.file.equals(video);
-    }
-
-    private void writeMeta(Path video, Map<String, Object> meta) {
-        Path file = MediaNames.meta(video);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, JSON.writeValueAsBytes(meta));
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            LOG.error("Could not write {}: {}", file.getFileName(), e.getMessage());
+            all.get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     private Map<String, Object> state(Recording r, boolean recording) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("recording", recording);
-        m.put("path", r.file.toString());
-        m.put("reason", r.reason);
-        m.put("started_at", r.started.toString());
+        if (r != null) {
+            m.put("path", r.file.toString());
+            m.put("reason", r.reason);
+            m.put("started_at", r.started.toString());
+        }
         return m;
     }
 
-    private void post(String topic, Map<String, Object> properties) {
-        events.postEvent(new Event(topic, properties));
+    private void post(Map<String, Object> properties) {
+        events.postEvent(new Event(Topics.RECORDING_STATE, properties));
     }
 
-    private static String lastLine(String errors) {
-        if (errors == null || errors.isBlank()) {
-            return "no details";
+    /** A folder in the bundle's data area for ffmpeg's error output, emptied of what an earlier run left. */
+    private static Path errorLogFolder(BundleContext context) {
+        File data = context.getDataFile("ffmpeg");
+        if (data == null) {
+            return null;
         }
-        String[] lines = errors.strip().split("\n");
-        return lines[lines.length - 1];
-    }
-
-    private static void deleteQuietly(Path p) {
+        Path dir = data.toPath();
         try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temporary file; the next write replaces it
+            Files.createDirectories(dir);
+            try (var old = Files.newDirectoryStream(dir, "*.log")) {
+                for (Path p : old) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            LOG.warn("ffmpeg's error output goes nowhere: cannot use {}: {}", dir, AtomicFiles.reason(e));
+            return null;
         }
     }
 
@@ -456,20 +601,45 @@ public class FfmpegCamera implements Recorder {
         return t;
     }
 
-    /** One running ffmpeg recording. */
+    /** A recording that could not start; its cause is logged once, as an ERROR, where it is made. */
+    private static final class StartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        /** True when the output cannot be written, rather than ffmpeg or the camera failing. */
+        final boolean unwritable;
+
+        private StartFailure(boolean unwritable, String message) {
+            super(message, null, false, false);
+            this.unwritable = unwritable;
+        }
+
+        static StartFailure logged(boolean unwritable, String message) {
+            LOG.error("Recording failed: {}", message);
+            return new StartFailure(unwritable, message);
+        }
+    }
+
+    /** One ffmpeg recording into one file. */
     private static final class Recording {
         final Path file;
         final String reason;
+        /** The meta written as it started, which its finished meta completes. */
+        final Map<String, Object> meta;
         final Instant started;
         final Process process;
+        final Path errorLog;
+        final CompletableFuture<Void> finished = new CompletableFuture<>();
         volatile boolean stopRequested;
-        ScheduledFuture<?> maxLength;
+        ScheduledFuture<?> rollover;
+        ScheduledFuture<?> quitKill;
 
-        Recording(Path file, String reason, Instant started, Process process) {
+        Recording(Path file, String reason, Map<String, Object> meta, Instant started, Process process,
+                Path errorLog) {
             this.file = file;
             this.reason = reason;
+            this.meta = meta;
             this.started = started;
             this.process = process;
+            this.errorLog = errorLog;
         }
     }
 }
