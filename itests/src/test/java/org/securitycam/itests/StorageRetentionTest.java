@@ -244,8 +244,8 @@ class StorageRetentionTest extends OneDeviceTest {
         assertEquals(200, device.post("/toggle_recording", null).statusCode());
         HotDeployTest.await(device, "the recording in progress", 10_000, () -> inventory().keySet().stream()
                 .anyMatch(p -> isMedia(p) && p.getFileName().toString().startsWith("output_")));
-        Path inProgress = inventory().keySet().stream().filter(p -> p.getFileName().toString().startsWith("output_"))
-                .findFirst().orElseThrow();
+        Path inProgress = inventory().keySet().stream()
+                .filter(p -> isMedia(p) && p.getFileName().toString().startsWith("output_")).findFirst().orElseThrow();
 
         List<Path> recs = new ArrayList<>();
         for (int i = 0; i < RECORDINGS; i++) {
@@ -293,8 +293,8 @@ class StorageRetentionTest extends OneDeviceTest {
 
         // The recording stops and is kept; now it goes first, then the other timelapses, then the oldest snapshots.
         assertEquals(200, device.post("/toggle_recording", null).statusCode());
-        HotDeployTest.await(device, "the recording to end", 20_000,
-                () -> !device.getJson("/recording_status").get("recording").asBoolean());
+        HotDeployTest.await(device, "the recording to be finished", 30_000,
+                () -> device.log().contains("Recording " + inProgress.getFileName() + " finished"));
         Map<Path, Long> before2 = inventory();
         long snapshotBytes = before2.entrySet().stream().filter(e -> e.getKey().getFileName().toString()
                 .startsWith("snapshot_")).mapToLong(Map.Entry::getValue).sum();
@@ -343,7 +343,7 @@ class StorageRetentionTest extends OneDeviceTest {
     }
 
     @Test
-    void withAutoDeleteOffNothingIsDeletedAndTheStatusSaysARecordingWouldBeRefused() throws Exception {
+    void withAutoDeleteOffNothingIsDeletedAndARecordingIsRefusedWithItsReason() throws Exception {
         long big = Files.size(longVideo);
         for (int i = 0; percent() < 90; i++) {
             copy(longVideo, recordings.resolve("output_" + stamp(daysAgo(1000 - i)) + ".mp4"), daysAgo(1000 - i));
@@ -359,7 +359,13 @@ class StorageRetentionTest extends OneDeviceTest {
         assertFalse(status.get("recording_allowed").asBoolean(), status.toString());
         String refusal = status.get("refusal").asText();
         assertTrue(refusal.contains("MB free") && refusal.contains("auto-delete is off"), refusal);
-        assertEquals(before, inventory(), "still nothing deleted");
+
+        HttpResponse<String> r = device.post("/toggle_recording", null);
+        assertTrue(r.statusCode() >= 400 && device.json(r).get("error").asText().contains(refusal), r.body());
+        assertFalse(device.getJson("/recording_status").get("recording").asBoolean());
+        assertTrue(device.log().contains("[WARNING] org.securitycam.camera.FfmpegCamera: Recording refused: "
+                + refusal), "the reason is logged");
+        assertEquals(before, inventory(), "still nothing deleted, and no recording started");
     }
 
     @Test
