@@ -80,11 +80,14 @@ final class Retention {
                 usage = measureAgain();
             }
         }
-        byKind:
         for (MediaKind kind : ORDER) {
+            // Checked before each listing too: a folder just changed is read again whole.
+            if (!tooFull(usage, limit)) {
+                break;
+            }
             for (MediaFile f : store.oldestFirst(kind)) {
-                if (usage == null || usage.percent() <= limit.maxPercent() || Thread.currentThread().isInterrupted()) {
-                    break byKind;
+                if (!tooFull(usage, limit)) {
+                    break;
                 }
                 if (delete(f)) {
                     usage = measureAgain();
@@ -92,6 +95,11 @@ final class Retention {
             }
         }
         return new Result(deleted, freed, skipped, usage);
+    }
+
+    /** Whether the run must go on deleting: the disk is above the limit, and the run was not interrupted. */
+    private static boolean tooFull(DiskUsage usage, StorageLimit limit) {
+        return usage != null && usage.percent() > limit.maxPercent() && !Thread.currentThread().isInterrupted();
     }
 
     /** The disk after a deletion; null, logged, if it went away meanwhile (a USB disk pulled out). */
