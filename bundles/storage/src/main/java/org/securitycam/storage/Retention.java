@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One retention run over the media store. First by age: every file older than {@code max_days} goes. Then by disk
+ * Retention over the media store, one run per call. First by age: every file older than {@code max_days} goes. Then by disk
  * use: while the disk is fuller than {@code max_percent}, the oldest file goes, and the disk is measured again after
  * each deletion, so the run stops as soon as it is at or below the limit. Recordings go first (oldest first, with
  * their sidecars), then timelapses, then snapshots.
  *
  * <p>Only the store lists and deletes, so nothing outside the media folders and no link's target is touched. A file in
  * progress is passed over; a file that vanished or could not be deleted is skipped with a WARNING, and the run goes
- * on. An interrupted thread stops the run between two deletions. Not thread-safe: one run at a time.
+ * on. An interrupted thread stops the run between two deletions.
  */
 final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -50,9 +50,13 @@ final class Retention {
     private final MediaStore store;
     private final DiskMeasure disk;
     private final Clock clock;
-    private int deleted;
-    private long freed;
-    private int skipped;
+
+    /** What the run in progress has done so far. */
+    private static final class Tally {
+        int deleted;
+        long freed;
+        int skipped;
+    }
 
     Retention(MediaStore store, DiskMeasure disk, Clock clock) {
         this.store = store;
@@ -62,9 +66,7 @@ final class Retention {
 
     /** @throws IOException if the disk cannot be measured at the start; nothing is deleted then */
     Result run(StorageLimit limit) throws IOException {
-        deleted = 0;
-        freed = 0;
-        skipped = 0;
+        Tally tally = new Tally();
         DiskUsage usage = disk.measure();
         if (limit.maxDays() > 0) {
             Instant cutoff = clock.instant().minus(Duration.ofDays(limit.maxDays()));
@@ -73,10 +75,10 @@ final class Retention {
                     if (!f.modified().isBefore(cutoff) || Thread.currentThread().isInterrupted()) {
                         break;
                     }
-                    delete(f);
+                    delete(f, tally);
                 }
             }
-            if (deleted > 0) {
+            if (tally.deleted > 0) {
                 usage = measureAgain();
             }
         }
@@ -89,12 +91,12 @@ final class Retention {
                 if (!tooFull(usage, limit)) {
                     break;
                 }
-                if (delete(f)) {
+                if (delete(f, tally)) {
                     usage = measureAgain();
                 }
             }
         }
-        return new Result(deleted, freed, skipped, usage);
+        return new Result(tally.deleted, tally.freed, tally.skipped, usage);
     }
 
     /** Whether the run must go on deleting: the disk is above the limit, and the run was not interrupted. */
@@ -113,13 +115,13 @@ final class Retention {
     }
 
     /** @return true if the file is gone now */
-    private boolean delete(MediaFile f) {
+    private boolean delete(MediaFile f, Tally tally) {
         if (f.inProgress()) {
             return false;
         }
         try {
-            freed += store.delete(f);
-            deleted++;
+            tally.freed += store.delete(f);
+            tally.deleted++;
             return true;
         } catch (MediaException e) {
             if (e.reason() == MediaException.Reason.IN_USE) {
@@ -130,7 +132,7 @@ final class Retention {
         } catch (UncheckedIOException e) {
             LOG.warn("Retention skipped a file: {}", e.getMessage());
         }
-        skipped++;
+        tally.skipped++;
         return false;
     }
 }
