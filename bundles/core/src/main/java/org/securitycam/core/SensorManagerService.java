@@ -185,6 +185,12 @@ public class SensorManagerService implements SensorManager, SectionOwner, EventH
         if (Topics.RECORDING_STATE.equals(event.getTopic())) {
             if (Boolean.FALSE.equals(event.getProperty("recording"))) {
                 later(() -> {
+                    // Posted asynchronously: a stop's event may arrive after the next recording began, and only a
+                    // camera that really stopped ends the sensor's recording.
+                    Recorder r = recorder;
+                    if (r != null && r.status().recording()) {
+                        return;
+                    }
                     machine.recordingEnded();
                     publish();
                 });
