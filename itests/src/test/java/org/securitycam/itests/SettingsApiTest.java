@@ -23,11 +23,12 @@ class SettingsApiTest {
     void settingsPersistAcrossARestartAndKeepUnknownKeys() throws Exception {
         try (Device device = Device.start(dir.resolve("home"))) {
             JsonNode all = device.getJson("/settings");
-            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle" }) {
+            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle",
+                    "StorageLimit" }) {
                 assertTrue(all.has(owned), "the defaults lack " + owned);
             }
             assertTrue(all.get("VideoSaveLocation").asText().endsWith("recordings"));
-            for (String unowned : new String[] { "StorageLimit", "Timelapse", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
+            for (String unowned : new String[] { "Timelapse", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
                 assertFalse(all.has(unowned), unowned + " has no owner installed, so no defaults: " + all);
             }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class StorageApiTest extends OneDeviceTest {
     private static final String DEFAULTS = "{\"enabled\":false,\"max_percent\":85,\"max_days\":0}";
     private static final String PERCENT = "max_percent must be an integer from 10 to 95";
+    private static final String KNOWN = "enabled, max_percent, max_days)";
 
     @BeforeEach
     void defaults() throws Exception {
@@ -44,8 +45,8 @@ class StorageApiTest extends OneDeviceTest {
         assertEquals(85, status.get("max_percent").asInt());
         assertEquals(0, status.get("max_days").asInt());
         double total = status.get("disk_total_gb").asDouble();
-        assertTrue(total > 0 && status.get("disk_percent").asDouble() >= 0 && status.get("disk_percent").asDouble() <= 100,
-                status.toString());
+        double percent = status.get("disk_percent").asDouble();
+        assertTrue(total > 0 && percent >= 0 && percent <= 100, status.toString());
         assertEquals(total, status.get("disk_used_gb").asDouble() + status.get("disk_free_gb").asDouble(), 0.011);
         assertTrue(status.get("recording_allowed").asBoolean(), "plenty of room here: " + status);
     }
@@ -71,8 +72,8 @@ class StorageApiTest extends OneDeviceTest {
             "{\"max_days\":-1}                          | max_days must be an integer from 0 to 3650",
             "{\"max_days\":3651}                        | max_days must be an integer from 0 to 3650",
             "{\"max_days\":2.5}                         | max_days must be an integer from 0 to 3650",
-            "{\"enabled\":true,\"colour\":\"red\"}      | Unknown field: colour (known: enabled, max_percent, max_days)",
-            "{\"threshold\":80,\"days\":3}              | Unknown fields: threshold, days (known: enabled, max_percent, max_days)",
+            "{\"enabled\":true,\"colour\":\"red\"}      | Unknown field: colour (known: " + KNOWN,
+            "{\"threshold\":80,\"days\":3}              | Unknown fields: threshold, days (known: " + KNOWN,
             "[85]                                       | Request body must be a JSON object",
             "85                                         | Request body must be a JSON object",
             "{\"max_percent\":                          | Malformed JSON",
@@ -114,7 +115,8 @@ class StorageApiTest extends OneDeviceTest {
 
     @Test
     void configureAnswersWithTheWholeSectionAndMergesIntoIt() throws Exception {
-        HttpResponse<String> r = device.post("/storage/configure", "{\"enabled\":true,\"max_percent\":70,\"max_days\":30}");
+        HttpResponse<String> r = device.post("/storage/configure",
+                "{\"enabled\":true,\"max_percent\":70,\"max_days\":30}");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(Device.JSON.readTree("{\"message\":\"Storage limit configured\","
                 + "\"config\":{\"enabled\":true,\"max_percent\":70,\"max_days\":30}}"), device.json(r));

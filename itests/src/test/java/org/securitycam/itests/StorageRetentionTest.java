@@ -179,7 +179,8 @@ class StorageRetentionTest extends OneDeviceTest {
         for (Path folder : List.of(recordings, timelapses)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path p : files.toList()) {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
                     if (!a.isDirectory()) {
                         all.put(p, a.isRegularFile() ? a.size() : 0);
                     }

@@ -137,7 +137,8 @@ public final class StorageBench {
                 took / 1e9, c.result().usage() == null ? "?" : Units.percent(c.result().usage()),
                 peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("  check before a recording, meanwhile: " + summary(checks));
-        System.out.printf("  %d media left (listing them again: %.0f ms)%n", count(d.store), time(() -> count(d.store)));
+        System.out.printf("  %d media left (listing them again: %.0f ms)%n", count(d.store),
+                time(() -> count(d.store)));
     }
 
     private static void status(Device d) {
@@ -201,7 +202,7 @@ public final class StorageBench {
                 2 * RECORDINGS + TIMELAPSES, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The {@code i}-th file's time: {@code spacing} seconds apart, and with a stride every other one 548 days older. */
+    /** The {@code i}-th file's time: {@code spacing} s apart, and with a stride every other one 548 days older. */
     private static Instant age(Instant now, int i, int stride, int spacing) {
         Instant t = now.minusSeconds((long) spacing * (i + 1));
         return stride > 0 && i % stride == 0 ? t.minusSeconds(86_400L * 548) : t;
@@ -261,8 +262,8 @@ public final class StorageBench {
     }
 
     private static boolean run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return false;

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention over the media store, one run per call. First by age: every file older than {@code max_days} goes. Then by disk
- * use: while the disk is fuller than {@code max_percent}, the oldest file goes, and the disk is measured again after
- * each deletion, so the run stops as soon as it is at or below the limit. Recordings go first (oldest first, with
- * their sidecars), then timelapses, then snapshots.
+ * Retention over the media store, one run per call. First by age: every file older than {@code max_days} goes.
+ * Then by disk use: while the disk is fuller than {@code max_percent}, the oldest file goes, and the disk is measured
+ * again after each deletion, so the run stops as soon as it is at or below the limit. Recordings go first (oldest
+ * first, with their sidecars), then timelapses, then snapshots.
  *
  * <p>Only the store lists and deletes, so nothing outside the media folders and no link's target is touched. A file in
  * progress is passed over; a file that vanished or could not be deleted is skipped with a WARNING, and the run goes

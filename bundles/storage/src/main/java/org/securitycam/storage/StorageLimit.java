@@ -66,8 +66,8 @@ record StorageLimit(boolean enabled, int maxPercent, int maxDays) {
             }
             enabled = b;
         }
-        int percent = m.containsKey(MAX_PERCENT) ? integer(MAX_PERCENT, m.get(MAX_PERCENT), MIN_PERCENT, HIGHEST_PERCENT)
-                : DEFAULT_PERCENT;
+        int percent = m.containsKey(MAX_PERCENT)
+                ? integer(MAX_PERCENT, m.get(MAX_PERCENT), MIN_PERCENT, HIGHEST_PERCENT) : DEFAULT_PERCENT;
         int days = m.containsKey(MAX_DAYS) ? integer(MAX_DAYS, m.get(MAX_DAYS), 0, MOST_DAYS) : DEFAULT_DAYS;
         return new StorageLimit(enabled, percent, days);
     }

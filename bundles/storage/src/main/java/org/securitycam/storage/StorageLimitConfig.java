@@ -16,7 +16,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     boolean enabled() default StorageLimit.DEFAULT_ENABLED;
 
     @AttributeDefinition(name = "Maximum disk use (%)", description = "Above it the oldest media is deleted until the "
-            + "disk is back at or below it", min = "" + StorageLimit.MIN_PERCENT, max = "" + StorageLimit.HIGHEST_PERCENT)
+            + "disk is back at or below it", min = "" + StorageLimit.MIN_PERCENT,
+            max = "" + StorageLimit.HIGHEST_PERCENT)
     int max__percent() default StorageLimit.DEFAULT_PERCENT;
 
     @AttributeDefinition(name = "Maximum age (days)", description = "Media older than this is deleted whatever the "

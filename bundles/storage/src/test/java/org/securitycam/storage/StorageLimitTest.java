@@ -37,7 +37,8 @@ class StorageLimitTest {
     @Test
     void validValuesAreKeptAndMissingOnesDefaulted() {
         assertEquals(new StorageLimit(true, 85, 0), StorageLimit.validate(Map.of("enabled", true)));
-        assertEquals(new StorageLimit(false, 10, 3650), StorageLimit.validate(Map.of("max_percent", 10, "max_days", 3650)));
+        assertEquals(new StorageLimit(false, 10, 3650),
+                StorageLimit.validate(Map.of("max_percent", 10, "max_days", 3650)));
         assertEquals(new StorageLimit(false, 95, 0), StorageLimit.validate(Map.of("max_percent", 95L)));
         assertEquals(new StorageLimit(false, 50, 7), StorageLimit.validate(Map.of("max_percent", BigInteger.valueOf(50),
                 "max_days", (short) 7)));
