@@ -79,6 +79,10 @@ class FullDiskTest {
             HttpResponse<String> set = d.post("/settings",
                     Device.JSON.writeValueAsString(Map.of("VideoSaveLocation", full.toString())));
             assertEquals(200, set.statusCode(), set.body());
+            // Auto-delete on: with it off the storage limit refuses every recording on a disk with under 200 MB
+            // free, before the camera tries. There is no media here for it to delete.
+            set = d.post("/storage/configure", "{\"enabled\":true,\"max_percent\":95}");
+            assertEquals(200, set.statusCode(), set.body());
             fill(full.resolve("filler"), Long.MAX_VALUE);
             long t0 = System.currentTimeMillis();
 

@@ -8,8 +8,13 @@ public final class Topics {
     public static final String SETTINGS_CHANGED = "securitycam/settings/CHANGED";
     /** A recording started or ended: {@code recording}, and {@code path}, {@code reason}, {@code started_at}. */
     public static final String RECORDING_STATE = "securitycam/camera/RECORDING";
-    /** A new media file exists: properties {@code path} and {@code type}. */
+    /**
+     * The media changed: a new file ({@code path}, and {@code type} recording, snapshot or timelapse), or a retention
+     * run deleted old ones ({@code type} deleted, {@code count} files, {@code freed_mb}), once per run.
+     */
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
+    /** A recording was not started because a {@code RecordingGuard} refused it: {@code reason}, a sentence. */
+    public static final String RECORDING_REFUSED = "securitycam/recording/REFUSED";
     /** A system health metric moved between levels. */
     public static final String SYSTEM_ALERT = "securitycam/system/ALERT";
     /**
