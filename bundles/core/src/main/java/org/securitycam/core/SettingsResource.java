@@ -24,7 +24,8 @@ import org.securitycam.web.JsonBody;
 
 /**
  * {@code GET} and {@code POST /settings}: the whole document, merged per section on write. The
- * password hash never leaves the device, and of {@code Auth} a client may only set {@code enabled}.
+ * password hash never leaves the device, and of {@code Auth} a client may only set {@code enabled}; what
+ * {@code GET} returned is always accepted back unchanged.
  */
 @Component(service = SettingsResource.class)
 @JakartarsResource
@@ -71,22 +72,25 @@ public class SettingsResource {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("message", "Settings updated");
-        String token = enableAuth == null ? null : a.setEnabled(enableAuth);
+        // Only a real switch is written: a dashboard that sends back what it loaded changes nothing in Auth.
+        String token = enableAuth == null || enableAuth == a.enabled() ? null : a.setEnabled(enableAuth);
         if (token != null) {
             answer.put("token", token);
         }
         return answer;
     }
 
-    /** The only thing a client may set in Auth; a token or hash in the body is refused, never stored. */
-    private static boolean authEnabled(Object section) {
+    /**
+     * The only thing a client may set in Auth, or null if the section does not say. Everything else in it (the
+     * token that GET shows, a password hash) is ignored and never stored, so that what GET returned can be posted
+     * back unchanged and no client can plant a token or a password.
+     */
+    private static Boolean authEnabled(Object section) {
         if (!(section instanceof Map<?, ?> m)) {
             throw new InvalidSettingsException("Auth: must be a JSON object");
         }
-        for (Object key : m.keySet()) {
-            if (!"enabled".equals(key)) {
-                throw new InvalidSettingsException("Auth: Unknown field: " + key);
-            }
+        if (!m.containsKey("enabled")) {
+            return null;
         }
         if (!(m.get("enabled") instanceof Boolean b)) {
             throw new InvalidSettingsException("Auth: enabled must be true or false");
