@@ -80,6 +80,33 @@ class SettingsRoundTripTest {
         }
     }
 
+    /** The sensor's defaults as a client sees them: the type's pin for a null one, integers as integers. */
+    @Test
+    void aNullPinStoresAndShowsTheTypesDefaultAndIntegersStayIntegers() throws Exception {
+        try (Device d = Device.start(dir.resolve("home"))) {
+            HttpResponse<String> r = d.post("/sensor/configure", "{\"type\":\"pir\",\"gpio\":null,\"enabled\":false}");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(17, d.json(r).get("config").get("gpio").intValue());
+            assertEquals(17, d.getJson("/settings").get("Sensor").get("gpio").intValue());
+            assertEquals(17, Device.JSON.readTree(d.home.resolve("settings/settings.json").toFile()).get("Sensor")
+                    .get("gpio").intValue(), "stored, not only shown");
+            assertEquals(200, d.post("/sensor/configure", "{\"type\":\"pir\",\"enabled\":false}").statusCode());
+            JsonNode status = d.getJson("/sensor/status");
+            assertEquals(17, status.get("config").get("gpio").intValue(), "a missing pin too");
+            assertTrue(status.get("hold_seconds").isIntegralNumber(), status.toString());
+            assertEquals(10, status.get("hold_seconds").intValue());
+            assertTrue(status.get("config").get("hold_seconds").isIntegralNumber(), status.toString());
+            for (JsonNode type : d.getJson("/sensor/types")) {
+                for (JsonNode p : type.get("calibration")) {
+                    for (String field : new String[] { "min", "max", "step", "default" }) {
+                        double v = p.get(field).asDouble();
+                        assertEquals(v == Math.rint(v), p.get(field).isIntegralNumber(), type.get("type") + " " + p);
+                    }
+                }
+            }
+        }
+    }
+
     private static JsonNode storedAuth(Device d) throws Exception {
         return Device.JSON.readTree(d.home.resolve("settings/settings.json").toFile()).get("Auth");
     }
