@@ -18,6 +18,13 @@ public interface SectionOwner {
     /** The service property that names the owned sections. */
     String SECTIONS = "securitycam.settings.section";
 
+    /**
+     * The service property that names the secret fields of the owned sections, as {@code Section.field} (a string,
+     * or an array of them). A secret never leaves the device in a backup and is never mirrored into Config Admin;
+     * an import never sets it, the stored value stays.
+     */
+    String SECRETS = "securitycam.settings.secret";
+
     /** The value of {@code section} on a device that never stored it; a fresh value on every call. */
     Object defaults(String section);
 
