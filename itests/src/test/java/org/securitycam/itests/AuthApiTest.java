@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Spec §9 shapes and codes, as a dashboard or script meets them. */
+/** The auth routes' shapes and codes, as a dashboard or script meets them. */
 class AuthApiTest {
     @TempDir
     Path dir;
