@@ -359,6 +359,11 @@ public final class TriggerLatencyBench {
         }
 
         @Override
+        public java.util.Set<String> secrets() {
+            return java.util.Set.of();
+        }
+
+        @Override
         public Map<String, Object> update(Map<String, Object> sections, boolean merge) {
             doc.putAll(sections);
             return Map.copyOf(sections);

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * drivers run on other threads with a time limit, so a driver that hangs stalls neither the framework nor the API.
  */
 @Component(service = { SensorManager.class, SectionOwner.class, EventHandler.class }, property = {
-        SectionOwner.SECTIONS + "=Sensor", EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
+        SectionOwner.SECTIONS + "=Sensor", SectionOwner.PID + "=" + SensorForm.PID, EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
         EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE })
 public class SensorManagerService implements SensorManager, SectionOwner, EventHandler {
     static final long OPEN_TIMEOUT_MS = 2_000;

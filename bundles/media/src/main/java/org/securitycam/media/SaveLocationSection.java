@@ -8,14 +8,30 @@ import java.nio.file.Path;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
 
 /** {@code VideoSaveLocation}: the folder of all media, {@code recordings/} under the data home by default. */
-@Component(property = SectionOwner.SECTIONS + "=" + SaveLocationSection.SECTION)
+@Component(property = { SectionOwner.SECTIONS + "=" + SaveLocationSection.SECTION,
+        SectionOwner.PID + "=" + SaveLocationSection.PID }, configurationPid = SaveLocationSection.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = SaveLocationSection.Form.class)
 public class SaveLocationSection implements SectionOwner {
     static final String SECTION = "VideoSaveLocation";
+    static final String PID = "securitycam.media.savelocation";
+
+    @ObjectClassDefinition(name = "security-cam save location", description = "Where recordings, their sidecars "
+            + "and the timelapse are kept")
+    @interface Form {
+        @AttributeDefinition(name = "Folder", description = "An absolute path to a writable folder; it is created "
+                + "if missing")
+        String VideoSaveLocation();
+    }
 
     private final Path home;
 
