@@ -250,6 +250,11 @@ class PresenceServiceTest {
         }
 
         @Override
+        public Set<String> secrets() {
+            return Set.of();
+        }
+
+        @Override
         public Map<String, Object> update(Map<String, Object> sections, boolean merge) {
             Map<String, Object> written = new HashMap<>();
             synchronized (this) {
