@@ -69,6 +69,9 @@ public final class Main {
         p.put("securitycam.home", s.home().toString());
         p.put("securitycam.profile", s.profile());
         p.put(LogFiles.FOLDER_PROPERTY, s.logs().toString());
+        if (s.repo() != null) {
+            p.put("securitycam.repo", s.repo().toString());
+        }
         p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("felix.fileinstall.dir", s.home().resolve("deploy").toString());

@@ -34,14 +34,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code GET /events} (spec §10): the device's Event Admin topics as Server-Sent Events. One thread serves every
+ * {@code GET /events}: the device's Event Admin topics as Server-Sent Events. One thread serves every
  * client: each has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect
  * and after 15 s of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID}
  * replays what is still in a ring of recent frames.
  */
 @Component(service = { EventStream.class, EventHandler.class }, property = {
         EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
-        EventConstants.EVENT_TOPIC + "=" + Topics.ARCHIVE_UPDATED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT })
+        EventConstants.EVENT_TOPIC + "=" + Topics.ARCHIVE_UPDATED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT,
+        EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_INFO })
 @JakartarsResource
 @Path("events")
 public class EventStream implements EventHandler {
@@ -51,7 +52,7 @@ public class EventStream implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final Map<String, String> NAMES = Map.of(Topics.SENSOR_STATE, "sensor_state",
             Topics.RECORDING_STATE, "recording_state", Topics.ARCHIVE_UPDATED, "archive_updated",
-            Topics.SYSTEM_ALERT, "system_alert");
+            Topics.SYSTEM_ALERT, "system_alert", Topics.SYSTEM_INFO, "system_info");
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Client> clients = new CopyOnWriteArrayList<>();

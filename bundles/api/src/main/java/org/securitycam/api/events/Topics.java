@@ -10,8 +10,13 @@ public final class Topics {
     public static final String RECORDING_STATE = "securitycam/camera/RECORDING";
     /** A new media file exists: properties {@code path} and {@code type}. */
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
-    /** A system health metric moved between levels. */
+    /**
+     * A system health metric moved between levels: {@code overall}, {@code alerts}, {@code transitions}
+     * ({@code [{"metric","from","to"}]}), {@code values} and {@code ts}.
+     */
     public static final String SYSTEM_ALERT = "securitycam/system/ALERT";
+    /** The device's health figures, every 10 s; properties are the fields of {@code GET /system_info}. */
+    public static final String SYSTEM_INFO = "securitycam/system/INFO";
 
     public static final String SECTIONS = "sections";
 

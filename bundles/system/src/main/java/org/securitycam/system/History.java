@@ -1,0 +1,143 @@
+package org.securitycam.system;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A persisted history of time-stamped JSON entries (each with an {@code iso} {@code "ts"}), capped by count and
+ * optionally by age: the newest entries in memory for reading, and a {@link HistoryFile} that only grows by
+ * appends until it holds twice the cap, when it is rewritten with the kept entries on the background executor.
+ * Appends reach the disk within a few seconds, on the same executor.
+ */
+final class History implements AutoCloseable {
+    static final Duration SYNC_DELAY = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(History.class);
+
+    /** One entry: its time and its JSON object. */
+    record Item(Instant ts, Map<String, Object> json) {
+    }
+
+    private final HistoryFile file;
+    private final int capacity;
+    private final Duration maxAge;
+    private final ScheduledExecutorService background;
+    private final Deque<Item> items = new ArrayDeque<>();
+    private boolean compacting;
+    private volatile boolean syncDue;
+
+    /**
+     * @param maxAge entries older than this are dropped; null keeps them until the cap pushes them out
+     * @param background runs the rewrites and syncs, so an append never waits for the disk
+     */
+    History(HistoryFile file, int capacity, Duration maxAge, ScheduledExecutorService background) {
+        this.file = file;
+        this.capacity = capacity;
+        this.maxAge = maxAge;
+        this.background = background;
+    }
+
+    /** Loads what the file holds (what does not fit the caps is dropped, and the file rewritten without it). */
+    synchronized void open(Instant now) throws IOException {
+        List<Map<String, Object>> stored = file.load();
+        for (Map<String, Object> json : stored) {
+            Instant ts = Times.parse(json.get("ts"));
+            if (ts != null) {
+                items.addLast(new Item(ts, json));
+            }
+        }
+        trim(now);
+        if (file.lines() > items.size()) {
+            file.rewrite(jsonOf(items));
+        }
+    }
+
+    /** Adds an entry stamped {@code ts}. */
+    synchronized void add(Instant ts, Map<String, Object> json) throws IOException {
+        file.append(json);
+        items.addLast(new Item(ts, json));
+        trim(ts);
+        if (file.lines() >= 2 * capacity && !compacting) {
+            compacting = true;
+            background.execute(this::compact);
+        }
+        if (!syncDue) {
+            syncDue = true;
+            background.schedule(this::sync, SYNC_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The entries stamped at or after {@code from}, oldest first. */
+    synchronized List<Item> since(Instant from) {
+        List<Item> out = new ArrayList<>();
+        for (Item i : items) {
+            if (!i.ts().isBefore(from)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The newest entry's time, or null. */
+    synchronized Instant newest() {
+        return items.isEmpty() ? null : items.getLast().ts();
+    }
+
+    synchronized int size() {
+        return items.size();
+    }
+
+    private void trim(Instant now) {
+        while (items.size() > capacity) {
+            items.removeFirst();
+        }
+        if (maxAge != null) {
+            Instant oldest = now.minus(maxAge);
+            while (!items.isEmpty() && items.getFirst().ts().isBefore(oldest)) {
+                items.removeFirst();
+            }
+        }
+    }
+
+    private void compact() {
+        synchronized (this) {
+            try {
+                file.rewrite(jsonOf(items));
+            } catch (IOException e) {
+                LOG.error("Could not rewrite {}: {}", file.path(), e.getMessage());
+            } finally {
+                compacting = false;
+            }
+        }
+    }
+
+    private void sync() {
+        syncDue = false;
+        try {
+            file.sync();
+        } catch (IOException e) {
+            LOG.warn("Could not sync {}: {}", file.path(), e.getMessage());
+        }
+    }
+
+    private static List<Map<String, Object>> jsonOf(Deque<Item> items) {
+        List<Map<String, Object>> out = new ArrayList<>(items.size());
+        items.forEach(i -> out.add(i.json()));
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}
