@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,19 @@ final class Commands {
     private static final File NO_INPUT = new File("/dev/null");
 
     private Commands() {
+    }
+
+    /** A configured command: its non-blank words, or an empty list when none is configured. */
+    static List<String> argumentList(String[] configured) {
+        List<String> args = new ArrayList<>();
+        if (configured != null) {
+            for (String a : configured) {
+                if (a != null && !a.isBlank()) {
+                    args.add(a.strip());
+                }
+            }
+        }
+        return List.copyOf(args);
     }
 
     /** How a command ended: its exit status and what it printed, or that it overran its timeout and was killed. */

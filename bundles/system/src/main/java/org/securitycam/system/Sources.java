@@ -26,8 +26,10 @@ final class Sources {
 
     Sources(SystemConfig config) {
         this.thermal = Path.of(config.thermal_zone());
-        List<String> cmd = new ArrayList<>(List.of(config.vcgencmd()));
-        cmd.add("get_throttled");
+        List<String> cmd = new ArrayList<>(Commands.argumentList(config.vcgencmd()));
+        if (!cmd.isEmpty()) {
+            cmd.add("get_throttled");
+        }
         this.vcgencmd = List.copyOf(cmd);
         this.blockDevices = Path.of(config.block_devices());
         this.proc = Path.of(config.proc());
@@ -44,7 +46,7 @@ final class Sources {
 
     /** Runs vcgencmd; one that overruns the timeout is killed and leaves the last value, stale. */
     Reading<Throttle> throttle(Reading<Throttle> previous, Instant now) {
-        if (vcgencmd.size() < 2 || vcgencmd.get(0).isBlank()) {
+        if (vcgencmd.isEmpty()) {
             return Reading.unavailable("no vcgencmd configured", now);
         }
         Commands.Result r;
