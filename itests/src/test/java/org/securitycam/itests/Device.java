@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,10 +32,18 @@ final class Device implements AutoCloseable {
     private final String password;
     /** JAVA_OPTS for the start script; null starts the jar with java directly. */
     private final String scriptJavaOpts;
+    /** More environment for the device, such as SECURITY_CAM_REPO. */
+    private final Map<String, String> environment;
     private Process process;
     private volatile String token;
 
     private Device(Path home, int port, String profile, String password, String scriptJavaOpts) {
+        this(home, port, profile, password, scriptJavaOpts, Map.of());
+    }
+
+    private Device(Path home, int port, String profile, String password, String scriptJavaOpts,
+            Map<String, String> environment) {
+        this.environment = environment;
         this.home = home;
         this.port = port;
         this.profile = profile;
@@ -49,6 +58,13 @@ final class Device implements AutoCloseable {
 
     static Device start(Path home, String profile) throws Exception {
         Device d = new Device(home, freePort(), profile, PASSWORD, null);
+        d.launch();
+        return d;
+    }
+
+    /** The dev profile with more environment variables. */
+    static Device startWithEnvironment(Path home, Map<String, String> environment) throws Exception {
+        Device d = new Device(home, freePort(), "dev", PASSWORD, null, Map.copyOf(environment));
         d.launch();
         return d;
     }
@@ -92,6 +108,7 @@ final class Device implements AutoCloseable {
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
         pb.environment().put("SECURITY_CAM_PROFILE", profile);
         pb.environment().remove("SECURITY_CAM_PASSWORD");
+        pb.environment().putAll(environment);
         if (password != null) {
             pb.environment().put("SECURITY_CAM_PASSWORD", password);
         }
@@ -160,6 +177,11 @@ final class Device implements AutoCloseable {
 
     String token() {
         return token;
+    }
+
+    /** The device's process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** The command line the device's JVM runs with. */

@@ -75,8 +75,11 @@ public class CaptivePortal implements EventHandler {
     }
 
     @Deactivate
-    void deactivate() {
-        changes.shutdownNow();
+    void deactivate() throws InterruptedException {
+        // A change under way finishes first: the next instance (after a configuration change) must find the rule
+        // as this one left it, or both would add it.
+        changes.shutdown();
+        changes.awaitTermination(3 * timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -137,16 +140,16 @@ public class CaptivePortal implements EventHandler {
             return;
         }
         boolean wanted = enabled();
-        boolean present = active();
-        if (wanted != present) {
+        // iptables adds a rule again if asked twice, so one that was added twice is removed until none is left.
+        for (int i = 0; i < 5 && wanted != active(); i++) {
             Commands.Result r = iptables(wanted ? "-A" : "-D");
             if (r == null || !r.ok()) {
                 LOG.error("Could not {} the captive portal's redirect of port 80: {}", wanted ? "add" : "remove",
                         r == null ? "the firewall command cannot run" : r.timedOut() ? "timed out" : r.firstLine());
-            } else {
-                LOG.info("Captive portal {}: port 80 {}", wanted ? "on" : "off",
-                        wanted ? "redirects to " + dashboardPort : "is no longer redirected");
+                return;
             }
+            LOG.info("Captive portal {}: port 80 {}", wanted ? "on" : "off",
+                    wanted ? "redirects to " + dashboardPort : "is no longer redirected");
         }
     }
 

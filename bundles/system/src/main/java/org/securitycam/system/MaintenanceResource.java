@@ -41,12 +41,14 @@ import org.slf4j.LoggerFactory;
  * The maintenance routes. {@code GET /system/update/check} compares the checkout with its remote.
  * {@code POST /system/restart} answers, then after 1 s restarts the OSGi framework in this process (an update of
  * the system bundle: the PID stays, every bundle starts afresh from its stored state). {@code POST /system/reboot}
- * answers, then after 2 s runs the configured reboot command; without one it answers 501.
+ * answers, then after 2 s runs the configured reboot command; without one it answers 501. Every health and
+ * maintenance route hangs off the root path, so that Jersey, which picks one root resource per path, finds
+ * {@code /system/alert} and these side by side.
  */
 @Component(service = MaintenanceResource.class, configurationPid = SystemConfig.PID)
 @JakartarsResource
 @JSONRequired
-@Path("system")
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class MaintenanceResource {
     static final Duration RESTART_DELAY = Duration.ofSeconds(1);
@@ -82,13 +84,13 @@ public class MaintenanceResource {
     }
 
     @GET
-    @Path("update/check")
+    @Path("system/update/check")
     public Map<String, Object> updateCheck() {
         return checkout.updateCheck();
     }
 
     @POST
-    @Path("restart")
+    @Path("system/restart")
     public Map<String, Object> restart() {
         log(EventTypes.RESTART, EventLog.Severity.INFO, "restart of the services asked through the API");
         LOG.warn("Restarting the services in {} ms, as asked through the API", RESTART_DELAY.toMillis());
@@ -116,7 +118,7 @@ public class MaintenanceResource {
     }
 
     @POST
-    @Path("reboot")
+    @Path("system/reboot")
     public Response reboot() {
         if (rebootCommand.isEmpty()) {
             return ApiError.of(501, "No reboot command is configured on this device");
