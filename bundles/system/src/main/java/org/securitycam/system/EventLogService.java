@@ -48,11 +48,14 @@ public class EventLogService implements EventLog, EventHandler {
     public EventLogService(BundleContext context) {
         this.history = new History(new HistoryFile(DataHome.history(context).resolve("events.jsonl")), CAPACITY,
                 null, background);
-        try {
-            history.open(Instant.now());
-        } catch (IOException e) {
-            LOG.error("The event log cannot be read or written: {}", e.getMessage());
-        }
+        // Loaded in the background, not to hold up the start; what is recorded meanwhile is written after it.
+        background.execute(() -> {
+            try {
+                history.open(Instant.now());
+            } catch (IOException e) {
+                LOG.error("The event log cannot be read or written: {}", e.getMessage());
+            }
+        });
         record(EventTypes.BOOT, Severity.INFO, "security-cam started");
     }
 

@@ -1,6 +1,7 @@
 package org.securitycam.system;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -17,11 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A persisted history of time-stamped JSON entries (each with an {@code iso} {@code "ts"}), capped by count and
  * optionally by age: the newest entries in memory for reading, and a {@link HistoryFile} that only grows by
- * appends until it holds twice the cap, when it is rewritten with the kept entries on the background executor.
- * Appends reach the disk within a few seconds, on the same executor.
+ * appends until it holds twice the cap, when it is rewritten with the kept entries on the background executor
+ * while appends go on. Appends are forced to the disk within a few seconds, on the same executor.
  */
 final class History implements AutoCloseable {
     static final Duration SYNC_DELAY = Duration.ofSeconds(2);
+    /** How long a reader waits for the file to be loaded at start. */
+    static final Duration LOAD_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(History.class);
 
     /** One entry: its time and its JSON object. */
@@ -33,7 +37,11 @@ final class History implements AutoCloseable {
     private final Duration maxAge;
     private final ScheduledExecutorService background;
     private final Deque<Item> items = new ArrayDeque<>();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private boolean opened;
     private boolean compacting;
+    /** Appends since the file was opened, so that a rewrite knows which came after its snapshot. */
+    private long appended;
     private volatile boolean syncDue;
 
     /**
@@ -47,26 +55,50 @@ final class History implements AutoCloseable {
         this.background = background;
     }
 
-    /** Loads what the file holds (what does not fit the caps is dropped, and the file rewritten without it). */
-    synchronized void open(Instant now) throws IOException {
-        List<Map<String, Object>> stored = file.load();
-        for (Map<String, Object> json : stored) {
-            Instant ts = Times.parse(json.get("ts"));
-            if (ts != null) {
-                items.addLast(new Item(ts, json));
+    /**
+     * Loads what the file holds (what does not fit the caps is dropped, and the file rewritten without it), then
+     * writes what was added meanwhile. Until it is done, entries that are added wait in memory and readers wait
+     * for it (a few seconds at most), so it may run in the background while the device starts.
+     */
+    void open(Instant now) throws IOException {
+        try {
+            List<Map<String, Object>> stored = file.load();
+            synchronized (this) {
+                Deque<Item> added = new ArrayDeque<>(items);
+                items.clear();
+                for (Map<String, Object> json : stored) {
+                    Instant ts = Times.parse(json.get("ts"));
+                    if (ts != null) {
+                        items.addLast(new Item(ts, json));
+                    }
+                }
+                items.addAll(added);
+                trim(now);
+                if (file.lines() + added.size() > items.size()) {
+                    file.rewrite(jsonOf(items));
+                } else {
+                    for (Item i : added) {
+                        file.append(i.json());
+                    }
+                }
             }
-        }
-        trim(now);
-        if (file.lines() > items.size()) {
-            file.rewrite(jsonOf(items));
+        } finally {
+            synchronized (this) {
+                opened = true;
+            }
+            loaded.countDown();
         }
     }
 
     /** Adds an entry stamped {@code ts}. */
     synchronized void add(Instant ts, Map<String, Object> json) throws IOException {
-        file.append(json);
         items.addLast(new Item(ts, json));
         trim(ts);
+        if (!opened) {
+            return;
+        }
+        file.append(json);
+        appended++;
         if (file.lines() >= 2 * capacity && !compacting) {
             compacting = true;
             background.execute(this::compact);
@@ -78,23 +110,40 @@ final class History implements AutoCloseable {
     }
 
     /** The entries stamped at or after {@code from}, oldest first. */
-    synchronized List<Item> since(Instant from) {
-        List<Item> out = new ArrayList<>();
-        for (Item i : items) {
-            if (!i.ts().isBefore(from)) {
-                out.add(i);
+    List<Item> since(Instant from) {
+        awaitLoaded();
+        synchronized (this) {
+            List<Item> out = new ArrayList<>();
+            for (Item i : items) {
+                if (!i.ts().isBefore(from)) {
+                    out.add(i);
+                }
             }
+            return out;
         }
-        return out;
+    }
+
+    private void awaitLoaded() {
+        try {
+            loaded.await(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The newest entry's time, or null. */
-    synchronized Instant newest() {
-        return items.isEmpty() ? null : items.getLast().ts();
+    Instant newest() {
+        awaitLoaded();
+        synchronized (this) {
+            return items.isEmpty() ? null : items.getLast().ts();
+        }
     }
 
-    synchronized int size() {
-        return items.size();
+    int size() {
+        awaitLoaded();
+        synchronized (this) {
+            return items.size();
+        }
     }
 
     private void trim(Instant now) {
@@ -109,13 +158,26 @@ final class History implements AutoCloseable {
         }
     }
 
+    /** Rewrites the file with the kept entries; appends go on while the bulk of it is written. */
     private void compact() {
+        List<Map<String, Object>> snapshot;
+        long mark;
         synchronized (this) {
-            try {
-                file.rewrite(jsonOf(items));
-            } catch (IOException e) {
-                LOG.error("Could not rewrite {}: {}", file.path(), e.getMessage());
-            } finally {
+            snapshot = jsonOf(items);
+            mark = appended;
+        }
+        try {
+            Path tmp = file.writeTemp(snapshot);
+            synchronized (this) {
+                int since = (int) Math.min(appended - mark, items.size());
+                List<Map<String, Object>> newer = new ArrayList<>(since);
+                items.stream().skip(items.size() - since).forEach(i -> newer.add(i.json()));
+                file.replace(tmp, newer, snapshot.size() + since);
+            }
+        } catch (IOException e) {
+            LOG.error("Could not rewrite {}: {}", file.path(), e.getMessage());
+        } finally {
+            synchronized (this) {
                 compacting = false;
             }
         }

@@ -153,17 +153,36 @@ final class HistoryFile implements AutoCloseable {
     }
 
     /** Replaces the file's content with these entries, atomically and durably. */
-    synchronized void rewrite(List<Map<String, Object>> entries) throws IOException {
+    void rewrite(List<Map<String, Object>> entries) throws IOException {
+        replace(writeTemp(entries), List.of(), entries.size());
+    }
+
+    /**
+     * Writes entries to the temporary file that {@link #replace} renames over the history, and forces it to the
+     * disk. It holds no lock, so appends go on meanwhile.
+     */
+    Path writeTemp(List<Map<String, Object>> entries) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (Map<String, Object> e : entries) {
-                ByteBuffer buf = ByteBuffer.wrap(line(e));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
+            write(ch, entries);
             ch.force(true);
+        }
+        return tmp;
+    }
+
+    /**
+     * Adds the entries appended since {@link #writeTemp} to the temporary file and renames it over the history:
+     * the file is at every moment either the old one or the new one.
+     *
+     * @param lines how many entries the new file holds
+     */
+    synchronized void replace(Path tmp, List<Map<String, Object>> appendedSince, int lines) throws IOException {
+        if (!appendedSince.isEmpty()) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                write(ch, appendedSince);
+                ch.force(true);
+            }
         }
         if (out != null) {
             out.close();
@@ -171,7 +190,16 @@ final class HistoryFile implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(file.getParent());
         out = new FileOutputStream(file.toFile(), true);
-        lines = entries.size();
+        this.lines = lines;
+    }
+
+    private static void write(FileChannel ch, List<Map<String, Object>> entries) throws IOException {
+        for (Map<String, Object> e : entries) {
+            ByteBuffer buf = ByteBuffer.wrap(line(e));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
     }
 
     @Override

@@ -78,6 +78,23 @@ class HistoryTest {
     }
 
     @Test
+    void entriesAddedWhileTheFileLoadsAreWrittenAfterWhatItHeld() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        Instant t = Instant.now();
+        Files.writeString(file, line(t) + line(t));
+        History h = new History(new HistoryFile(file), 100, null, background);
+        h.add(t, entry(t, 7));
+        h.open(Instant.now());
+        List<History.Item> items = h.since(Instant.EPOCH);
+        assertEquals(3, items.size());
+        assertEquals(7, items.get(2).json().get("n"));
+        h.add(t, entry(t, 8));
+        h.close();
+        assertEquals(4, lines(file));
+        assertEquals(8, open(file, 100, null).since(Instant.EPOCH).get(3).json().get("n"));
+    }
+
+    @Test
     void aTornLastLineIsDroppedAndTheNextAppendStartsOnItsOwnLine() throws Exception {
         Path file = dir.resolve("events.jsonl");
         Instant t = Instant.now();
