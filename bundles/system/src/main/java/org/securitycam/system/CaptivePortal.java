@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /captive-portal {"enabled": bool}} stores the setting and answers the same once the rule follows.
  * Without a firewall command the setting is still kept, no command runs, and {@code active} is false.
  */
-@Component(service = { CaptivePortal.class, EventHandler.class }, configurationPid = SystemConfig.PID,
+// Immediate: the firewall rule follows the setting from the start, not from the first request.
+@Component(service = { CaptivePortal.class, EventHandler.class }, immediate = true, configurationPid = SystemConfig.PID,
         property = EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED)
 @JakartarsResource
 @JSONRequired

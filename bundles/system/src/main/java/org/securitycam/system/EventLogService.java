@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * it records the boot, the sensor's state changes (triggered, released, armed, disarmed), recordings starting and
  * stopping, and every alert transition, from their Event Admin topics.
  */
-@Component(service = { EventLog.class, EventHandler.class }, property = {
+// Immediate: it records from the start, and a delayed one would be dropped and started again (another boot
+// entry) whenever its last user went away.
+@Component(service = { EventLog.class, EventHandler.class }, immediate = true, property = {
         EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
         EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT })
 public class EventLogService implements EventLog, EventHandler {

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code Topics.SYSTEM_ALERT}; the {@code /system_info} figures go out as {@code Topics.SYSTEM_INFO} on the info
  * interval; a health sample is kept on the health interval, across restarts, for 72 hours.
  */
-@Component(service = HealthMonitor.class, configurationPid = SystemConfig.PID)
+// Immediate: it samples and keeps the history whether or not a route uses it.
+@Component(service = HealthMonitor.class, immediate = true, configurationPid = SystemConfig.PID)
 @Designate(ocd = SystemConfig.class)
 public class HealthMonitor {
     static final Duration HISTORY_AGE = Duration.ofHours(72);
