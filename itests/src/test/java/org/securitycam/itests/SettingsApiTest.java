@@ -23,11 +23,12 @@ class SettingsApiTest {
     void settingsPersistAcrossARestartAndKeepUnknownKeys() throws Exception {
         try (Device device = Device.start(dir.resolve("home"))) {
             JsonNode all = device.getJson("/settings");
-            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle" }) {
+            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle",
+                    "CaptivePortal" }) {
                 assertTrue(all.has(owned), "the defaults lack " + owned);
             }
             assertTrue(all.get("VideoSaveLocation").asText().endsWith("recordings"));
-            for (String unowned : new String[] { "StorageLimit", "Timelapse", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
+            for (String unowned : new String[] { "StorageLimit", "Timelapse", "TARGET_BT_ADDRESSES" }) {
                 assertFalse(all.has(unowned), unowned + " has no owner installed, so no defaults: " + all);
             }
 
@@ -58,9 +59,9 @@ class SettingsApiTest {
         Files.writeString(home.resolve("settings/settings.json"), "{\"Timelapse\": " + timelapse + "}");
         try (Device device = Device.start(home)) {
             assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
-            assertEquals(200, device.post("/settings", "{\"CaptivePortal\":{\"enabled\":7}}").statusCode());
+            assertEquals(200, device.post("/settings", "{\"AddOn\":{\"enabled\":7}}").statusCode());
             assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
-            assertEquals(7, device.getJson("/settings").get("CaptivePortal").get("enabled").asInt());
+            assertEquals(7, device.getJson("/settings").get("AddOn").get("enabled").asInt());
             assertEquals(Device.JSON.readTree(timelapse),
                     Device.JSON.readTree(home.resolve("settings/settings.json").toFile()).get("Timelapse"));
         }
