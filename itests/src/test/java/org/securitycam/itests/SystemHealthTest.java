@@ -195,6 +195,38 @@ class SystemHealthTest {
         assertEquals(200, device.get("/event_history?hours=100000").statusCode(), "capped, not refused");
     }
 
+    @Test
+    void theSensorAndItsRecordingsAreInTheEventLog() throws Exception {
+        assertEquals(200, device.post("/sensor/configure", "{\"type\":\"mock\",\"hold_seconds\":0}").statusCode());
+        device.post("/sensor/mock/trigger", null);
+        awaitEvents("sensor_triggered", "recording_started");
+        device.post("/sensor/mock/release", null);
+        awaitEvents("sensor_released", "recording_stopped");
+        device.post("/sensor/disable", null);
+        awaitEvents("sensor_disarmed");
+        device.post("/sensor/enable", null);
+        HotDeployTest.await(device, "sensor_armed after sensor_disarmed", 10_000, () -> {
+            List<String> types = types();
+            return types.lastIndexOf("sensor_armed") > types.lastIndexOf("sensor_disarmed");
+        });
+        for (JsonNode e : device.getJson("/event_history?hours=1")) {
+            if (e.get("type").asText().equals("recording_started")) {
+                assertEquals("reason: sensor", e.get("detail").asText());
+            }
+        }
+    }
+
+    private static void awaitEvents(String... types) throws Exception {
+        HotDeployTest.await(device, String.join(" and ", types) + " in the event log", 15_000,
+                () -> types().containsAll(List.of(types)));
+    }
+
+    private static List<String> types() throws Exception {
+        List<String> out = new ArrayList<>();
+        device.getJson("/event_history?hours=1").forEach(e -> out.add(e.get("type").asText()));
+        return out;
+    }
+
     static Set<String> names(JsonNode object) {
         Set<String> out = new TreeSet<>();
         for (Iterator<String> it = object.fieldNames(); it.hasNext();) {
