@@ -108,6 +108,7 @@ final class Device implements AutoCloseable {
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
         pb.environment().put("SECURITY_CAM_PROFILE", profile);
         pb.environment().remove("SECURITY_CAM_PASSWORD");
+        pb.environment().putAll(environment);
         if (password != null) {
             pb.environment().put("SECURITY_CAM_PASSWORD", password);
         }
@@ -177,6 +178,11 @@ final class Device implements AutoCloseable {
 
     String token() {
         return token;
+    }
+
+    /** The device's process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** The command line the device's JVM runs with. */

@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = { EventStream.class, EventHandler.class }, property = {
         EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
         EventConstants.EVENT_TOPIC + "=" + Topics.ARCHIVE_UPDATED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT,
-        EventConstants.EVENT_TOPIC + "=" + Topics.PRESENCE_NOTICE, EventConstants.EVENT_TOPIC + "=" + Topics.CONNECTIONS })
+        EventConstants.EVENT_TOPIC + "=" + Topics.PRESENCE_NOTICE, EventConstants.EVENT_TOPIC + "=" + Topics.CONNECTIONS,
+        EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_INFO })
 @JakartarsResource
 @Path("events")
 public class EventStream implements EventHandler {
@@ -57,7 +58,7 @@ public class EventStream implements EventHandler {
     private static final Map<String, String> NAMES = Map.of(Topics.SENSOR_STATE, "sensor_state",
             Topics.RECORDING_STATE, "recording_state", Topics.ARCHIVE_UPDATED, "archive_updated",
             Topics.SYSTEM_ALERT, "system_alert", Topics.PRESENCE_NOTICE, "presence_change",
-            Topics.CONNECTIONS, "connections");
+            Topics.CONNECTIONS, "connections", Topics.SYSTEM_INFO, "system_info");
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Client> clients = new CopyOnWriteArrayList<>();

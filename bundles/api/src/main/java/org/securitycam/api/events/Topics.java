@@ -15,8 +15,6 @@ public final class Topics {
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
     /** A recording was not started because a {@code RecordingGuard} refused it: {@code reason}, a sentence. */
     public static final String RECORDING_REFUSED = "securitycam/recording/REFUSED";
-    /** A system health metric moved between levels. */
-    public static final String SYSTEM_ALERT = "securitycam/system/ALERT";
     /**
      * A tracked device arrived or left, posted at every change (not throttled), for the event log:
      * {@code address}, {@code name} (null if it has none), {@code transport} ({@code bt} or {@code wifi}) and
@@ -32,6 +30,13 @@ public final class Topics {
     public static final String CONNECTIONS = "securitycam/presence/CONNECTIONS";
     /** A client subscribed to {@code GET /events}; no properties. Sent asynchronously. */
     public static final String EVENTS_CLIENT = "securitycam/events/CLIENT";
+    /**
+     * A system health metric moved between levels: {@code overall}, {@code alerts}, {@code transitions}
+     * ({@code [{"metric","from","to"}]}), {@code values} and {@code ts}.
+     */
+    public static final String SYSTEM_ALERT = "securitycam/system/ALERT";
+    /** The device's health figures, every 10 s; properties are the fields of {@code GET /system_info}. */
+    public static final String SYSTEM_INFO = "securitycam/system/INFO";
 
     public static final String SECTIONS = "sections";
 
