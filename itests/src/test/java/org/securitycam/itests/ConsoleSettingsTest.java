@@ -106,6 +106,7 @@ class ConsoleSettingsTest {
         try (Device d = Device.start(dir.resolve("home"))) {
             JsonNode auth = stored(d).get("Auth");
             for (String pid : List.of(SENSOR, "securitycam.camera.image", "securitycam.media.savelocation",
+                    "securitycam.storage", "securitycam.captiveportal", "securitycam.presence.tracked",
                     "securitycam.auth")) {
                 HttpResponse<String> r = console(d, HttpRequest.newBuilder(d.uri("/system/console/configMgr/" + pid
                         + "?post=true")));
@@ -127,6 +128,31 @@ class ConsoleSettingsTest {
             HotDeployTest.await(d, "the refusal logged", 5_000, () -> d.log().lines().anyMatch(l ->
                     l.contains("[WARNING]") && l.contains("VideoSaveLocation: must be an absolute path")));
             assertEquals(videos.toString(), d.getJson("/settings").get("VideoSaveLocation").asText());
+        }
+    }
+
+    /** Sections of later features get their forms by the same rule: the storage limit, the tracked devices. */
+    @Test
+    void theStorageLimitAndTheTrackedDevicesAreEditedInTheConsole() throws Exception {
+        try (Device d = Device.start(dir.resolve("home"))) {
+            JsonNode storage = form(d, "securitycam.storage");
+            assertEquals(85, value(storage, "max_percent").asInt());
+            Map<String, String> limit = fields(storage);
+            limit.put("max_percent", "70");
+            assertEquals(1, writes(d, () -> assertEquals(302, edit(d, "securitycam.storage", limit).statusCode())));
+            assertEquals(70, stored(d).get("StorageLimit").get("max_percent").asInt());
+            assertEquals(70, d.getJson("/storage/status").get("max_percent").asInt());
+            limit.put("max_percent", "5");
+            assertEquals(302, edit(d, "securitycam.storage", limit).statusCode());
+            HotDeployTest.await(d, "the refused limit logged", 5_000, () -> d.log().lines().anyMatch(l ->
+                    l.contains("[WARNING]") && l.contains("max_percent must be an integer from 10 to 95")));
+            assertEquals(70, stored(d).get("StorageLimit").get("max_percent").asInt());
+
+            Map<String, String> tracked = fields(form(d, "securitycam.presence.tracked"));
+            tracked.put("TARGET_BT_ADDRESSES", "[{\"address\": \"aa:bb:cc:dd:ee:ff\", \"name\": \"Phone\"}]");
+            assertEquals(302, edit(d, "securitycam.presence.tracked", tracked).statusCode());
+            HotDeployTest.await(d, "the tracked phone", 5_000, () -> "AA:BB:CC:DD:EE:FF".equals(
+                    d.getJson("/settings").get("TARGET_BT_ADDRESSES").path(0).path("address").asText()));
         }
     }
 

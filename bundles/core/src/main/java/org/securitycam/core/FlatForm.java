@@ -78,6 +78,10 @@ final class FlatForm {
     /** A JSON value as Config Admin holds it. */
     private static Object property(Object value) {
         if (value instanceof List<?> l) {
+            if (l.isEmpty()) {
+                // Nothing tells what it would hold: JSON text reads back into any list, a record list among them.
+                return "[]";
+            }
             if (l.stream().allMatch(String.class::isInstance)) {
                 return l.toArray(new String[0]);
             }

@@ -63,6 +63,21 @@ class FlatFormTest {
         assertFalse(changed.containsKey("RotationAngle"), "unchanged");
     }
 
+    /** An empty list could hold anything: it is JSON text, which the console's text field sends back filled. */
+    @Test
+    void anEmptyListIsJsonTextAndComesBackAsTheListTyped() {
+        FlatForm form = new FlatForm(List.of("Devices", "Names"), Set.of());
+        Map<String, Object> values = Map.of("Devices", List.of(), "Names", List.of());
+        Map<String, Object> props = form.flatten(values);
+        assertEquals("[]", props.get("Devices"));
+        Map<String, Object> after = new HashMap<>(props);
+        after.put("Devices", "[{\"mac\":\"aa\"}]");
+        after.put("Names", new String[] { "c" });
+        Map<String, Object> changed = form.apply(values, props, after);
+        assertEquals(List.of(Map.of("mac", "aa")), changed.get("Devices"));
+        assertEquals(List.of("c"), changed.get("Names"));
+    }
+
     @Test
     void anEditIsWhatDiffersFromTheMirrorAppliedToWhatIsStoredNow() {
         FlatForm form = new FlatForm(List.of("Sensor"), Set.of("Sensor.secret"));

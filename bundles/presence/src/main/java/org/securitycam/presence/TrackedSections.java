@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.securitycam.api.presence.PresenceSource;
 import org.securitycam.api.presence.TrackedDevice;
 import org.securitycam.api.settings.InvalidSettingsException;
@@ -14,13 +18,28 @@ import org.securitycam.api.settings.SectionOwner;
 /**
  * The rules of the tracked lists, {@code TARGET_BT_ADDRESSES} and {@code TARGET_AP_MAC_ADDRESSES}: each a JSON
  * array of {@code {"address", "name"?}}, empty by default. Addresses are stored upper case and each once (the first
- * spelling of a duplicate is kept). A component of its own, since the presence service writes these sections.
+ * spelling of a duplicate is kept). A component of its own, since the presence service writes these sections. In
+ * the Web Console (configuration {@value #PID}) each list is one field holding its JSON text, since a form has no
+ * notion of records.
  */
 @Component(property = { SectionOwner.SECTIONS + "=" + TrackedSections.BLUETOOTH,
-        SectionOwner.SECTIONS + "=" + TrackedSections.WIFI })
+        SectionOwner.SECTIONS + "=" + TrackedSections.WIFI, SectionOwner.PID + "=" + TrackedSections.PID },
+        configurationPid = TrackedSections.PID, configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = TrackedSections.Form.class)
 public class TrackedSections implements SectionOwner {
     static final String BLUETOOTH = "TARGET_BT_ADDRESSES";
     static final String WIFI = "TARGET_AP_MAC_ADDRESSES";
+    static final String PID = "securitycam.presence.tracked";
+
+    @ObjectClassDefinition(name = "security-cam tracked devices", description = "The owner's phones and other "
+            + "devices whose presence silences the alarm, as JSON: [{\"address\": \"AA:BB:CC:DD:EE:FF\", \"name\": \"...\"}]")
+    @interface Form {
+        @AttributeDefinition(name = "Bluetooth devices", description = "Asked directly by their address")
+        String TARGET__BT__ADDRESSES() default "[]";
+
+        @AttributeDefinition(name = "Wi-Fi devices", description = "Seen in the access point's station list")
+        String TARGET__AP__MAC__ADDRESSES() default "[]";
+    }
 
     /** The section that holds a transport's tracked list. */
     static String section(String transport) {

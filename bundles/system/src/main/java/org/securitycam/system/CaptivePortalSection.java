@@ -4,13 +4,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 
-/** {@code CaptivePortal}: {@code {"enabled": bool}}, on by default. */
-@Component(property = SectionOwner.SECTIONS + "=" + CaptivePortalSection.SECTION)
+/**
+ * {@code CaptivePortal}: {@code {"enabled": bool}}, on by default, with its form in the Web Console (the store
+ * mirrors the section into the configuration {@value #PID}).
+ */
+@Component(property = { SectionOwner.SECTIONS + "=" + CaptivePortalSection.SECTION,
+        SectionOwner.PID + "=" + CaptivePortalSection.PID }, configurationPid = CaptivePortalSection.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = CaptivePortalSection.Form.class)
 public class CaptivePortalSection implements SectionOwner {
     static final String SECTION = "CaptivePortal";
+    static final String PID = "securitycam.captiveportal";
+
+    @ObjectClassDefinition(name = "security-cam captive portal", description = "Sends the visitors of the device's "
+            + "own access point to the dashboard (port 80 redirected through the configured firewall command)")
+    @interface Form {
+        @AttributeDefinition(name = "Enabled")
+        boolean enabled() default true;
+    }
 
     @Override
     public Object defaults(String section) {
