@@ -125,6 +125,14 @@ class FullDiskTest {
                     "what it wrote is kept and plays: " + probed);
             assertEquals(3, errorsNamingTheCause(d).size(), "one more ERROR: " + errorsNamingTheCause(d));
             assertFalse(d.getJson("/recording_status").get("recording").asBoolean(), "not retried");
+            List<String> failures = new java.util.ArrayList<>();
+            d.getJson("/event_history?hours=1").forEach(e -> {
+                if ("recording_failed".equals(e.get("type").asText())) {
+                    failures.add(e.get("detail").asText());
+                }
+            });
+            assertEquals(3, failures.size(), "each failure in the event log: " + failures);
+            assertTrue(failures.stream().allMatch(f -> f.contains("No space left on device")), failures.toString());
         }
     }
 }

@@ -78,6 +78,11 @@ class PresenceSuppressionTest {
             String log = d.log();
             assertTrue(log.contains("Tracked device " + PHONE + " (Owner) arrived (bt)"), "the log says it arrived");
             assertTrue(log.contains("Tracked device " + PHONE + " (Owner) left (bt)"), "and left");
+            java.util.List<String> history = new java.util.ArrayList<>();
+            d.getJson("/event_history?hours=1").forEach(e -> history.add(e.get("type").asText() + " "
+                    + e.path("detail").asText()));
+            assertTrue(history.contains("device_arrived " + PHONE + " (Owner) over bt"), history.toString());
+            assertTrue(history.contains("device_left " + PHONE + " (Owner) over bt"), history.toString());
         }
     }
 }

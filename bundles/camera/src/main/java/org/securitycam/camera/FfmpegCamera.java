@@ -206,6 +206,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
             startProcess(reason, sensorType);
         } catch (StartFailure e) {
             lastFailure = e.getMessage();
+            events.postEvent(new Event(Topics.RECORDING_REFUSED, Map.of("reason", e.getMessage())));
             return false;
         }
         wanted = reason;
@@ -427,10 +428,10 @@ public class FfmpegCamera implements Recorder, CameraFrames {
                 if (folderProblem != null) {
                     LOG.error("Recording {} failed: cannot write to {}: {}", r.file.getFileName(),
                             r.file.getParent(), folderProblem);
-                    endWanted(r);
+                    endWanted(r, "cannot write to " + r.file.getParent() + ": " + folderProblem);
                 } else if (signalled) {
                     LOG.warn("Recording {} ended: ffmpeg was stopped from outside", r.file.getFileName());
-                    endWanted(r);
+                    endWanted(r, null);
                 } else {
                     LOG.error("Recording {} ended unexpectedly: ffmpeg exited with {}: {}", r.file.getFileName(),
                             exit, cause);
@@ -445,14 +446,20 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         }
     }
 
-    /** The wanted recording ended for good: nothing more is tried until the next start(). Lock held. */
-    private void endWanted(Recording r) {
+    /**
+     * The wanted recording ended for good: nothing more is tried until the next start(). {@code error} names why it
+     * failed, or is null when it was stopped from outside. Lock held.
+     */
+    private void endWanted(Recording r, String error) {
         String was = wanted;
         wanted = null;
         wantedSensorType = null;
         cancelRetry();
         Map<String, Object> state = state(r, false);
         state.put("reason", was);
+        if (error != null) {
+            state.put("error", error);
+        }
         post(state);
     }
 
@@ -560,7 +567,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
             startProcess(wanted, wantedSensorType);
         } catch (StartFailure e) {
             if (e.unwritable) {
-                endWanted(previous);
+                endWanted(previous, e.getMessage());
             } else {
                 scheduleRetry(Duration.ZERO);
             }

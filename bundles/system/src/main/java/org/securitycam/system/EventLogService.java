@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The device's event log, in {@code history/events.jsonl} under the data home. Besides what bundles write to it,
- * it records the boot, the sensor's state changes (triggered, released, armed, disarmed), recordings starting and
- * stopping, and every alert transition, from their Event Admin topics.
+ * it records the boot, the sensor's state changes (triggered, released, armed, disarmed), recordings starting,
+ * stopping and failing, tracked devices arriving and leaving, and every alert transition, from their Event Admin
+ * topics.
  */
 // Immediate: it records from the start, and a delayed one would be dropped and started again (another boot
 // entry) whenever its last user went away.
 @Component(service = { EventLog.class, EventHandler.class }, immediate = true, property = {
         EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
-        EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT })
+        EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_REFUSED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT,
+        EventConstants.EVENT_TOPIC + "=" + Topics.PRESENCE_CHANGE })
 public class EventLogService implements EventLog, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EventLogService.class);
 
@@ -114,7 +116,10 @@ public class EventLogService implements EventLog, EventHandler {
         switch (event.getTopic()) {
             case Topics.SENSOR_STATE -> sensor(event);
             case Topics.RECORDING_STATE -> recording(event);
+            case Topics.RECORDING_REFUSED -> record(EventTypes.RECORDING_FAILED, Severity.WARNING,
+                    String.valueOf(event.getProperty("reason")));
             case Topics.SYSTEM_ALERT -> alert(event);
+            case Topics.PRESENCE_CHANGE -> presence(event);
             default -> {
                 // subscribed to no other topic
             }
@@ -144,9 +149,19 @@ public class EventLogService implements EventLog, EventHandler {
         String detail = reason == null ? null : "reason: " + reason;
         if (Boolean.TRUE.equals(event.getProperty("recording"))) {
             record(EventTypes.RECORDING_STARTED, Severity.INFO, detail);
+        } else if (event.getProperty("error") != null) {
+            record(EventTypes.RECORDING_FAILED, Severity.WARNING, String.valueOf(event.getProperty("error")));
         } else if (Boolean.FALSE.equals(event.getProperty("recording"))) {
             record(EventTypes.RECORDING_STOPPED, Severity.INFO, detail);
         }
+    }
+
+    private void presence(Event event) {
+        Object name = event.getProperty("name");
+        String detail = event.getProperty("address") + (name == null ? "" : " (" + name + ")") + " over "
+                + event.getProperty("transport");
+        record(Boolean.TRUE.equals(event.getProperty("online")) ? EventTypes.DEVICE_ARRIVED : EventTypes.DEVICE_LEFT,
+                Severity.INFO, detail);
     }
 
     private void alert(Event event) {

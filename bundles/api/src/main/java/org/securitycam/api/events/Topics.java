@@ -6,14 +6,20 @@ public final class Topics {
     public static final String SENSOR_STATE = "securitycam/sensor/STATE";
     /** Sections of settings.json changed, sent synchronously; property {@link #SECTIONS} names them. */
     public static final String SETTINGS_CHANGED = "securitycam/settings/CHANGED";
-    /** A recording started or ended: {@code recording}, and {@code path}, {@code reason}, {@code started_at}. */
+    /**
+     * A recording started or ended: {@code recording}, and {@code path}, {@code reason}, {@code started_at}; a recording
+     * that ended because it could not be written also has {@code error}, a sentence naming the cause.
+     */
     public static final String RECORDING_STATE = "securitycam/camera/RECORDING";
     /**
      * The media changed: a new file ({@code path}, and {@code type} recording, snapshot or timelapse), or a retention
      * run deleted old ones ({@code type} deleted, {@code count} files, {@code freed_mb}), once per run.
      */
     public static final String ARCHIVE_UPDATED = "securitycam/archive/UPDATED";
-    /** A recording was not started because a {@code RecordingGuard} refused it: {@code reason}, a sentence. */
+    /**
+     * A recording could not start, because a {@code RecordingGuard} refused it or the camera could not: {@code reason},
+     * a sentence.
+     */
     public static final String RECORDING_REFUSED = "securitycam/recording/REFUSED";
     /**
      * A tracked device arrived or left, posted at every change (not throttled), for the event log:
