@@ -23,11 +23,11 @@ class SettingsApiTest {
     void settingsPersistAcrossARestartAndKeepUnknownKeys() throws Exception {
         try (Device device = Device.start(dir.resolve("home"))) {
             JsonNode all = device.getJson("/settings");
-            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle" }) {
+            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle", "Timelapse" }) {
                 assertTrue(all.has(owned), "the defaults lack " + owned);
             }
             assertTrue(all.get("VideoSaveLocation").asText().endsWith("recordings"));
-            for (String unowned : new String[] { "StorageLimit", "Timelapse", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
+            for (String unowned : new String[] { "StorageLimit", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
                 assertFalse(all.has(unowned), unowned + " has no owner installed, so no defaults: " + all);
             }
 
@@ -55,14 +55,14 @@ class SettingsApiTest {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("settings"));
         String timelapse = "{\"enabled\":\"sometimes\",\"interval_minutes\":999,\"future_field\":[1,2.5,null]}";
-        Files.writeString(home.resolve("settings/settings.json"), "{\"Timelapse\": " + timelapse + "}");
+        Files.writeString(home.resolve("settings/settings.json"), "{\"Doorbell\": " + timelapse + "}");
         try (Device device = Device.start(home)) {
-            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
+            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Doorbell"));
             assertEquals(200, device.post("/settings", "{\"CaptivePortal\":{\"enabled\":7}}").statusCode());
-            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
+            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Doorbell"));
             assertEquals(7, device.getJson("/settings").get("CaptivePortal").get("enabled").asInt());
             assertEquals(Device.JSON.readTree(timelapse),
-                    Device.JSON.readTree(home.resolve("settings/settings.json").toFile()).get("Timelapse"));
+                    Device.JSON.readTree(home.resolve("settings/settings.json").toFile()).get("Doorbell"));
         }
     }
 
