@@ -54,6 +54,7 @@ class TimelapseTest {
     Instant now = LocalDateTime.parse("2026-04-01T23:57:00").atZone(ZONE).toInstant();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final ExecutorService stitching = Executors.newSingleThreadExecutor();
+    final RecordingStarts starts = new RecordingStarts(System::nanoTime, Duration.ofSeconds(2));
 
     @BeforeEach
     void store() throws IOException {
@@ -106,7 +107,7 @@ class TimelapseTest {
             }
         };
         Stitcher stitcher = new Stitcher(store, new StitchCommands("nice", ffmpeg),
-                new RecordingStarts(System::nanoTime, Duration.ofSeconds(2)), scheduler);
+                starts, scheduler);
         // A minute of an hour on the scheduler: the test calls tick() itself.
         return new Timelapse(clock, () -> settings, () -> camera,
                 new DayFolders(() -> store.folder(MediaKind.TIMELAPSE)), stitcher, scheduler, stitching, 3_600_000);
@@ -290,6 +291,22 @@ class TimelapseTest {
                     timelapse().resolve("timelapse_20260329.mp4").toString()),
                     events.stream().map(e -> e.getProperty("path")).toList());
         }
+    }
+
+    /** No stitch begins while the camera is starting a recording. */
+    @Test
+    void aRecordingStartHoldsTheStitchBack() throws Exception {
+        Path day = Files.createDirectories(timelapse().resolve("2026-03-30"));
+        Files.write(day.resolve("frame_080000.jpg"), camera.grab(320, 240, false));
+        settings = new TimelapseSettings(false, 1, 10, "320:240");
+        long t0 = System.nanoTime();
+        starts.recordingStarts();
+        started("ffmpeg");
+        Thread.sleep(1_000);
+        assertFalse(Files.exists(timelapse().resolve("timelapse_20260330.mp4")), "held back");
+        stitched();
+        assertTrue(Files.exists(timelapse().resolve("timelapse_20260330.mp4")));
+        assertTrue(System.nanoTime() - t0 >= TimeUnit.SECONDS.toNanos(2));
     }
 
     /** A full disk during the stitch: the frames stay, and no partial video or temporary is left. */
