@@ -1,6 +1,7 @@
 package org.securitycam.timelapse;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -123,7 +124,7 @@ final class DayFolders {
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(jpeg);
+                ByteBuffer buf = ByteBuffer.wrap(jpeg);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }

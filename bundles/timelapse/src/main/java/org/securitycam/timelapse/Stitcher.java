@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -80,6 +82,10 @@ final class Stitcher {
             return new Result(frames.size(), null, "no frame of the day is a readable JPEG");
         }
         size = size.even();
+        Result existing = existingVideo(day, frames);
+        if (existing != null) {
+            return existing;
+        }
         starts.awaitClear();
         Path video;
         try {
@@ -112,6 +118,34 @@ final class Stitcher {
             return new Result(frames.size(), video, "the video is made, but its frames stay: " + DayFolders.reason(e));
         }
         return new Result(frames.size(), video, null);
+    }
+
+    /**
+     * A day that already has its video: made from these very frames (the frames outlived it, when the device
+     * stopped between the two), they are removed now; otherwise (frames of a day that was stitched before, as a
+     * clock set wrong at boot leaves them) the video is never replaced, and the frames stay for the user.
+     *
+     * @return null to stitch the day, else what was done instead
+     */
+    private Result existingVideo(DayFolders.Day day, List<Path> frames) {
+        Path video = store.folder(MediaKind.TIMELAPSE)
+                .resolve("timelapse_" + day.date().format(DateTimeFormatter.BASIC_ISO_DATE) + ".mp4");
+        try {
+            if (!Files.isRegularFile(video, LinkOption.NOFOLLOW_LINKS) || Files.size(video) == 0) {
+                return null;
+            }
+            Instant made = Files.getLastModifiedTime(video, LinkOption.NOFOLLOW_LINKS).toInstant();
+            for (Path f : frames) {
+                if (!Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(made)) {
+                    return new Result(frames.size(), null, video.getFileName() + " exists already and is older "
+                            + "than some of the day's frames; it is not replaced");
+                }
+            }
+            DayFolders.removeFrames(day.folder(), frames);
+            return new Result(frames.size(), video, null);
+        } catch (IOException e) {
+            return new Result(frames.size(), null, "cannot check " + video.getFileName() + ": " + DayFolders.reason(e));
+        }
     }
 
     /** Feeds the frames to the encoder, holding back while a recording starts; null once the video is whole. */

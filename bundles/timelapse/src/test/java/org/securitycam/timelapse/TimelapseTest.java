@@ -293,6 +293,31 @@ class TimelapseTest {
         }
     }
 
+    /**
+     * A day whose video exists: frames older than it are what it was made of and go; a frame newer than it (a clock
+     * that was wrong) keeps them all, and the video is not replaced.
+     */
+    @Test
+    void anExistingVideoIsNeverReplaced() throws Exception {
+        byte[] frame = camera.grab(320, 240, false);
+        Path day = Files.createDirectories(timelapse().resolve("2026-03-30"));
+        Files.write(day.resolve("frame_080000.jpg"), frame);
+        Path video = Files.write(timelapse().resolve("timelapse_20260330.mp4"), new byte[] { 1, 2, 3 });
+        Files.setLastModifiedTime(day.resolve("frame_080000.jpg"),
+                java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        Path late = Files.createDirectories(timelapse().resolve("2026-03-29"));
+        Files.write(late.resolve("frame_080000.jpg"), frame);
+        Path older = Files.write(timelapse().resolve("timelapse_20260329.mp4"), new byte[] { 4, 5 });
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+        settings = new TimelapseSettings(false, 1, 10, "320:240");
+        started("ffmpeg");
+        stitched();
+        assertFalse(Files.exists(day), "made from these frames: they go");
+        assertArrayEquals(new byte[] { 1, 2, 3 }, Files.readAllBytes(video));
+        assertEquals(List.of("frame_080000.jpg"), names(late), "a newer frame stays");
+        assertArrayEquals(new byte[] { 4, 5 }, Files.readAllBytes(older), "and the video is not replaced");
+    }
+
     /** No stitch begins while the camera is starting a recording. */
     @Test
     void aRecordingStartHoldsTheStitchBack() throws Exception {
