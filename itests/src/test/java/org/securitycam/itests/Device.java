@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ final class Device implements AutoCloseable {
     private final String scriptJavaOpts;
     /** More environment for the device, such as a PATH with fake tools first. */
     private final Map<String, String> environment;
+    /** The local time zone of the device and its child processes, or null for this machine's. */
+    private ZoneOffset zone;
     private Process process;
     private volatile String token;
 
@@ -83,6 +87,17 @@ final class Device implements AutoCloseable {
         return d;
     }
 
+    /**
+     * The dev profile in the time zone {@code offset} (whole minutes), for the JVM and for the processes it starts, so
+     * that a test can put the device's midnight a minute away.
+     */
+    static Device startInZone(Path home, ZoneOffset offset) throws Exception {
+        Device d = new Device(home, freePort(), "dev", PASSWORD, null);
+        d.zone = offset;
+        d.launch();
+        return d;
+    }
+
     /** The password the device was given, or the one it generated into settings/initial-password. */
     String password() throws IOException {
         return password != null ? password : Files.readString(home.resolve("settings/initial-password")).trim();
@@ -95,10 +110,21 @@ final class Device implements AutoCloseable {
 
     private void launch() throws Exception {
         Path jar = Path.of(System.getProperty("securitycam.jar"));
-        ProcessBuilder pb = scriptJavaOpts == null
-                ? new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar.toString()))
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+        int minutes = zone == null ? 0 : zone.getTotalSeconds() / 60;
+        String hhmm = String.format("%02d:%02d", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
+        if (zone != null) {
+            java.add("-Duser.timezone=GMT" + (minutes < 0 ? "-" : "+") + hhmm);
+        }
+        java.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = scriptJavaOpts == null ? new ProcessBuilder(java)
                 : new ProcessBuilder(List.of(jar.resolveSibling("security-cam").toString()));
+        if (zone != null) {
+            // POSIX counts west as positive: UTC+01:30 is "<+0130>-01:30".
+            pb.environment().put("TZ", "<" + (minutes < 0 ? "-" : "+") + hhmm.replace(":", "") + ">"
+                    + (minutes < 0 ? "+" : "-") + hhmm);
+        }
         if (scriptJavaOpts != null) {
             pb.environment().put("JAVA_OPTS", scriptJavaOpts);
             pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"

@@ -24,7 +24,7 @@ class SettingsApiTest {
         try (Device device = Device.start(dir.resolve("home"))) {
             JsonNode all = device.getJson("/settings");
             for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle",
-                    "TARGET_BT_ADDRESSES", "TARGET_AP_MAC_ADDRESSES", "StorageLimit", "CaptivePortal" }) {
+                    "TARGET_BT_ADDRESSES", "TARGET_AP_MAC_ADDRESSES", "StorageLimit", "CaptivePortal", "Timelapse" }) {
                 assertTrue(all.has(owned), "the defaults lack " + owned);
             }
             assertTrue(all.get("VideoSaveLocation").asText().endsWith("recordings"));
