@@ -106,7 +106,8 @@ class ConsoleSettingsTest {
         try (Device d = Device.start(dir.resolve("home"))) {
             JsonNode auth = stored(d).get("Auth");
             for (String pid : List.of(SENSOR, "securitycam.camera.image", "securitycam.media.savelocation",
-                    "securitycam.storage", "securitycam.captiveportal", "securitycam.presence.tracked",
+                    "securitycam.storage", "securitycam.timelapse", "securitycam.captiveportal",
+                    "securitycam.presence.tracked",
                     "securitycam.auth")) {
                 HttpResponse<String> r = console(d, HttpRequest.newBuilder(d.uri("/system/console/configMgr/" + pid
                         + "?post=true")));
@@ -131,7 +132,7 @@ class ConsoleSettingsTest {
         }
     }
 
-    /** Sections of later features get their forms by the same rule: the storage limit, the tracked devices. */
+    /** Sections of later features get their forms by the same rule: storage limit, timelapse, tracked devices. */
     @Test
     void theStorageLimitAndTheTrackedDevicesAreEditedInTheConsole() throws Exception {
         try (Device d = Device.start(dir.resolve("home"))) {
@@ -147,6 +148,12 @@ class ConsoleSettingsTest {
             HotDeployTest.await(d, "the refused limit logged", 5_000, () -> d.log().lines().anyMatch(l ->
                     l.contains("[WARNING]") && l.contains("max_percent must be an integer from 10 to 95")));
             assertEquals(70, stored(d).get("StorageLimit").get("max_percent").asInt());
+
+            Map<String, String> timelapse = fields(form(d, "securitycam.timelapse"));
+            timelapse.put("interval_minutes", "15");
+            assertEquals(302, edit(d, "securitycam.timelapse", timelapse).statusCode());
+            HotDeployTest.await(d, "the console's interval", 5_000,
+                    () -> d.getJson("/timelapse/status").get("interval_minutes").asInt() == 15);
 
             Map<String, String> tracked = fields(form(d, "securitycam.presence.tracked"));
             tracked.put("TARGET_BT_ADDRESSES", "[{\"address\": \"aa:bb:cc:dd:ee:ff\", \"name\": \"Phone\"}]");
