@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class MetaCache {
     static final int MAX_BYTES = 64 * 1024;
-    static final int CAPACITY = 4_096;
+    static final int CAPACITY = 1_024;
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build()).build());
 
