@@ -36,13 +36,12 @@ final class FolderIndex {
     static final long RACY_MILLIS = 2_000;
     /** In a scan's map of names: the bit that says the media file itself is there (the others: its sidecars). */
     private static final int MEDIA = 1 << Sidecar.values().length;
+    /** In {@link #inspect}: every sidecar may be there. */
+    private static final int ALL = MEDIA - 1;
 
     private final Naming naming;
     /** The folder as configured: absolute and normalised, possibly through a link. */
     final Path folder;
-    /** In {@link #inspect}: every sidecar may be there. */
-    private static final int ALL = MEDIA - 1;
-
     private final LongSupplier clock;
     /** The folder's real path at the last scan; null while it does not exist. */
     private Path real;
