@@ -29,7 +29,7 @@ class SettingsBackupTest {
                     + "\"hold_seconds\":4,\"calibration\":{\"sensitivity\":3}}").statusCode());
             assertEquals(200, a.post("/settings", "{\"RotationAngle\":90,\"ISP\":{\"contrast\":1.5},"
                     + "\"VideoSaveLocation\":\"" + dir.resolve("videos") + "\",\"dashboard\":{\"theme\":\"dark\"},"
-                    + "\"Timelapse\":{\"future\":[1,2]}}").statusCode());
+                    + "\"Doorbell\":{\"future\":[1,2]}}").statusCode());
             original = a.getJson("/settings");
 
             HttpResponse<String> r = a.get("/settings/export");
@@ -73,12 +73,12 @@ class SettingsBackupTest {
             String settings = d.getJson("/settings").toString();
 
             HttpResponse<String> r = d.post("/settings/import", "{\"Sensor\":{\"type\":\"pir\",\"gpio\":99},"
-                    + "\"RotationAngle\":45,\"StreamFPS\":15,\"Timelapse\":{\"x\":1}}");
+                    + "\"RotationAngle\":45,\"StreamFPS\":15,\"Doorbell\":{\"x\":1}}");
             assertEquals(400, r.statusCode(), r.body());
             String error = d.json(r).get("error").asText();
             assertTrue(error.contains("Sensor: gpio must be an integer from 0 to 27"), error);
             assertTrue(error.contains("RotationAngle: must be 0, 90, 180 or 270"), error);
-            assertFalse(error.contains("StreamFPS") || error.contains("Timelapse"), error);
+            assertFalse(error.contains("StreamFPS") || error.contains("Doorbell"), error);
             assertArrayEquals(before, Files.readAllBytes(file));
             assertEquals(settings, d.getJson("/settings").toString());
 
