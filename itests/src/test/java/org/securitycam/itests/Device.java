@@ -162,6 +162,11 @@ final class Device implements AutoCloseable {
         return token;
     }
 
+    /** The process id of the device's JVM (the start script execs it, so it is the script's too). */
+    long pid() {
+        return process.pid();
+    }
+
     /** The command line the device's JVM runs with. */
     List<String> jvmArguments() {
         return List.of(process.info().arguments().orElse(new String[0]));
