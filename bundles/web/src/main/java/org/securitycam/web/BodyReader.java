@@ -14,16 +14,21 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Reads one request's whole body into memory without holding a thread while it trickles in: Jetty calls back when
- * bytes arrive, and a timer checks the pace. The body is refused once it is longer than the limit (413), arrives
- * slower than {@link #MIN_RATE} after a short grace (408), takes longer than {@link #DEADLINE_MS} altogether (408),
- * or would take the bodies held by every request past a shared budget (503). Exactly one of the outcomes is
- * reported, once.
+ * bytes arrive, and a timer checks the pace. The body is refused if it is longer than the limit (413, once the
+ * rest of it has come, up to {@link #DISCARD} more bytes), arrives slower than {@link #MIN_RATE} after a short
+ * grace (408), takes longer than {@link #DEADLINE_MS} altogether (408), or would take the bodies held by every
+ * request past a shared budget (503). Exactly one of the outcomes is reported, once.
  */
 final class BodyReader implements Runnable {
     /** Bytes per second a body must keep up once {@link #GRACE_MS} have passed. */
     static final long MIN_RATE = 1024;
     static final long GRACE_MS = 2_000;
     static final long DEADLINE_MS = 15_000;
+    /**
+     * How much of a body past the limit is read and dropped before the 413: a client that is still sending when
+     * the connection closes may never see the answer.
+     */
+    static final long DISCARD = 1024 * 1024;
     private static final long TICK_MS = 250;
     /** How long a body found too slow may still take to show whether its client is sending at all. */
     private static final long STALLED_MS = 1_500;
@@ -45,6 +50,7 @@ final class BodyReader implements Runnable {
     private final AtomicBoolean done = new AtomicBoolean();
     private final long start = NanoTime.now();
     private volatile long received;
+    private long discarded;
     /** Why the body is refused, once the timer found it too slow. */
     private volatile String verdict;
     private byte[] bytes;
@@ -99,6 +105,10 @@ final class BodyReader implements Runnable {
             if (!kept) {
                 return;
             }
+            if (last && discarded > 0) {
+                refuse(413, tooLarge(limit));
+                return;
+            }
             if (last && done.compareAndSet(false, true)) {
                 cancelTick();
                 outcome.body(ByteBuffer.wrap(bytes, 0, (int) received));
@@ -112,9 +122,14 @@ final class BodyReader implements Runnable {
         if (n == 0) {
             return true;
         }
-        if (received + n > limit) {
-            refuse(413, "Request body is larger than " + limit / 1024 + " KiB");
-            return false;
+        if (discarded > 0 || received + n > limit) {
+            discarded += n;
+            buffer.position(buffer.limit());
+            if (discarded > DISCARD) {
+                refuse(413, tooLarge(limit));
+                return false;
+            }
+            return true;
         }
         if (budget.addAndGet(-n) < 0) {
             budget.addAndGet(n);
@@ -134,6 +149,10 @@ final class BodyReader implements Runnable {
      * answer written from here while Jetty delivers content to the same request races inside Jetty. Only a client
      * that has stopped sending is answered from here, a moment later.
      */
+    static String tooLarge(int limit) {
+        return "Request body is larger than " + limit / 1024 + " KiB";
+    }
+
     private void check() {
         if (done.get()) {
             return;

@@ -55,8 +55,8 @@ final class RequestGate extends Handler.Wrapper {
         if (!hasBody(request) || isConsoleUpload(request)) {
             return super.handle(request, response, callback);
         }
-        if (request.getLength() > MAX_BODY) {
-            Response.writeError(request, response, callback, 413, "Request body is larger than " + MAX_BODY / 1024 + " KiB");
+        if (request.getLength() > MAX_BODY + BodyReader.DISCARD) {
+            Response.writeError(request, response, callback, 413, BodyReader.tooLarge(MAX_BODY));
             return true;
         }
         new BodyReader(request, MAX_BODY, budget, new BodyReader.Outcome() {
