@@ -77,6 +77,18 @@ final class Device implements AutoCloseable {
         launch();
     }
 
+    /** What a test does to the data home while the device is stopped. */
+    interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    /** Stops the device, changes its data home, and starts it again. */
+    void restartWith(WhileStopped change) throws Exception {
+        stop();
+        change.run();
+        launch();
+    }
+
     private void launch() throws Exception {
         Path jar = Path.of(System.getProperty("securitycam.jar"));
         ProcessBuilder pb = scriptJavaOpts == null

@@ -22,6 +22,8 @@ import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings store of the device: {@code settings/settings.json} under the data home. It owns the file, not the
@@ -30,6 +32,7 @@ import org.securitycam.api.settings.SettingsStore;
  */
 @Component(service = SettingsStore.class)
 public class SettingsService implements SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsService.class);
     private final SettingsFile file;
     private final EventAdmin events;
     private final SectionOwners owners = new SectionOwners();
@@ -39,6 +42,11 @@ public class SettingsService implements SettingsStore {
     public SettingsService(BundleContext context, @Reference EventAdmin events) {
         this.events = events;
         this.file = new SettingsFile(DataHome.of(context).resolve("settings").resolve("settings.json"));
+        try {
+            file.secure();
+        } catch (IOException e) {
+            LOG.error("Could not make the settings folder private: {}", e.toString());
+        }
         this.doc = file.read();
         this.context = context;
     }
