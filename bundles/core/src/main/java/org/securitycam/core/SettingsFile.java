@@ -100,6 +100,14 @@ final class SettingsFile {
         syncDirectory(file.getParent());
     }
 
+    /** What the operating system said went wrong, without the path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private static void deleteQuietly(Path tmp) {
         try {
             Files.deleteIfExists(tmp);

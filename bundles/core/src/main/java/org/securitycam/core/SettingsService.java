@@ -1,7 +1,6 @@
 package org.securitycam.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
+import org.securitycam.api.settings.SettingsWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +118,8 @@ public class SettingsService implements SettingsStore {
             try {
                 file.write(next);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not save " + file.path() + ": " + e.getMessage(), e);
+                LOG.error("Could not save {}: {}", file.path(), e.toString());
+                throw new SettingsWriteException("The settings could not be saved: " + SettingsFile.reason(e), e);
             }
             doc = next;
         }

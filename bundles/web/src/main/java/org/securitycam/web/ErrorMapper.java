@@ -10,6 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.securitycam.api.media.MediaException;
 import org.securitycam.api.settings.InvalidSettingsException;
+import org.securitycam.api.settings.SettingsWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof InvalidSettingsException) {
             return ApiError.of(400, e.getMessage());
+        }
+        if (e instanceof SettingsWriteException) {
+            return ApiError.of(507, e.getMessage());
         }
         if (e instanceof JacksonException j) {
             return ApiError.of(400, jsonMessage(j));
