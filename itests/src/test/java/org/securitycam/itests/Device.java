@@ -48,7 +48,12 @@ final class Device implements AutoCloseable {
     }
 
     static Device start(Path home, String profile) throws Exception {
-        Device d = new Device(home, freePort(), profile, PASSWORD, null);
+        return start(home, profile, freePort());
+    }
+
+    /** On a port the test chose, to watch it before the device is up. */
+    static Device start(Path home, String profile, int port) throws Exception {
+        Device d = new Device(home, port, profile, PASSWORD, null);
         d.launch();
         return d;
     }

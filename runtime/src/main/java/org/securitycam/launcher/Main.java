@@ -232,7 +232,20 @@ public final class Main {
         }
     }
 
+    /**
+     * Jetty stops first, so that no request meets the device while its services go away (the REST API and the
+     * web bundle's Jetty setup among them).
+     */
     private static void stop(Framework framework) {
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (JETTY.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                try {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException e) {
+                    // the framework's stop below stops it all the same
+                }
+            }
+        }
         try {
             framework.stop();
             // The camera takes up to 15 s to finish a running recording (remux, sprite, meta) before it goes.
