@@ -46,6 +46,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof JacksonException j) {
             return ApiError.of(400, jsonMessage(j));
         }
+        if (ClientGone.isClientGone(e)) {
+            LOG.debug("The client went away: {}", e.toString());
+            return ApiError.of(400, "The client went away");
+        }
         LOG.error("Request failed", e);
         return ApiError.of(500, "Internal error");
     }
