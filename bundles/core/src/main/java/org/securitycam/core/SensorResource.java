@@ -75,7 +75,7 @@ public class SensorResource {
         out.put("triggered", s.triggered());
         out.put("suppressed", s.suppressed());
         out.put("recording_from_sensor", s.recordingFromSensor());
-        out.put("hold_seconds", s.config().holdSeconds());
+        out.put("hold_seconds", Values.plain(s.config().holdSeconds()));
         out.put("config", settings.section("Sensor"));
         if (s.type() == null) {
             out.put("sensor", null);
@@ -173,10 +173,10 @@ public class SensorResource {
         m.put("key", p.key());
         m.put("name", p.name());
         m.put("type", "range");
-        m.put("min", p.min());
-        m.put("max", p.max());
-        m.put("default", p.defaultValue());
-        m.put("step", p.step());
+        m.put("min", Values.plain(p.min()));
+        m.put("max", Values.plain(p.max()));
+        m.put("default", Values.plain(p.defaultValue()));
+        m.put("step", Values.plain(p.step()));
         if (p.unit() != null) {
             m.put("unit", p.unit());
         }

@@ -13,8 +13,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
- * A body must be {@code application/json} (415 otherwise, which also stops cross-site form posts). Its size was
- * checked before it reached the REST layer (see {@link RequestGate}).
+ * A body must be {@code application/json} in UTF-8, the only encoding JSON has (415 otherwise, which also stops
+ * cross-site form posts). Its size was checked before it reached the REST layer (see {@link RequestGate}).
  */
 @Component(service = ContainerRequestFilter.class)
 @JakartarsExtension
@@ -30,6 +30,10 @@ public class BodyRules implements ContainerRequestFilter {
         MediaType type = request.getMediaType();
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardSubtype()) {
             throw new WebApplicationException("Content-Type must be application/json", 415);
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+            throw new WebApplicationException("JSON must be UTF-8, not " + charset, 415);
         }
     }
 }

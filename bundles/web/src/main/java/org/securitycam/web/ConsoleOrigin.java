@@ -3,7 +3,6 @@ package org.securitycam.web;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,7 +36,8 @@ public class ConsoleOrigin implements Preprocessor {
         }
         String origin = request.getHeader("Origin");
         String source = origin != null ? origin : request.getHeader("Referer");
-        if (source == null || !sameOrigin(source, request)) {
+        if (source == null || !Origins.same(source, request.getScheme(), request.getServerName(),
+                request.getServerPort())) {
             HttpServletResponse response = (HttpServletResponse) res;
             response.setStatus(403);
             response.setContentType("application/json");
@@ -48,29 +48,6 @@ public class ConsoleOrigin implements Preprocessor {
             return;
         }
         chain.doFilter(req, res);
-    }
-
-    /** Whether an Origin or Referer value names the scheme, host and port the request was sent to. */
-    static boolean sameOrigin(String source, HttpServletRequest request) {
-        try {
-            URI uri = new URI(source);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return false;
-            }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            return scheme.equals(request.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost().equalsIgnoreCase(request.getServerName())
-                    && port(scheme, uri.getPort()) == request.getServerPort();
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static int port(String scheme, int port) {
-        if (port >= 0) {
-            return port;
-        }
-        return scheme.equals("https") ? 443 : 80;
     }
 
     /** Only the origin of a Referer is repeated back, never its path or query. */

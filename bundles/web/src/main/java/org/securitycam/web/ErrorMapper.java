@@ -79,6 +79,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof StreamConstraintsException) {
             return "Request body is too deeply nested or too long";
         }
+        if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return "Request body has a key twice (" + e.getOriginalMessage().substring(16) + ") at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        }
         if (e instanceof JsonParseException) {
             return "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
