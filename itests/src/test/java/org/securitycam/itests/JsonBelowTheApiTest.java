@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.securitycam.bench.HtmlCorpus;
+import org.securitycam.bench.RawHttp;
 
 /**
  * What Jetty refuses before any resource runs is JSON too: ambiguous and malformed URIs, paths with dot segments
@@ -14,24 +16,17 @@ import org.junit.jupiter.api.Test;
  * ones).
  */
 class JsonBelowTheApiTest extends OneDeviceTest {
-    static final List<String> CORPUS = List.of("//sensor/status", "/sensor//status", "/sensor/%2fstatus",
-            "/sensor%2Fstatus", "/sensor/status%00", "/sensor/..;/status", "/sensor/.;x/status",
-            "/x/%2e%2e/sensor/status", "/x/%2E%2E/sensor/status", "/./sensor/status", "/x/../sensor/status",
-            "/sensor/status/.", "/auth/status/../../sensor/status", "/%zz", "/sensor/status%", "/%u0041",
-            "/sensor/st\u00e4tus", "/" + "a".repeat(20_000), "/nope", "/system/console/../../sensor/status",
-            "/sensor%5cstatus", "/sensor/status?token=%zz");
-
     @Test
     void everyAnswerToTheCorpusIsJson() throws Exception {
         List<String> html = new ArrayList<>();
-        for (String path : CORPUS) {
+        for (String path : HtmlCorpus.PATHS) {
             for (String token : new String[] { null, device.token() }) {
                 RawHttp r = RawHttp.get(device.port, path, token);
                 if (!r.isJson() || !r.body().startsWith("{")) {
                     html.add(path + (token == null ? "" : " (token)") + " -> " + r);
                 }
                 if (r.status() >= 400) {
-                    assertTrue(device.JSON.readTree(r.body()).get("error").isTextual(), path + " -> " + r);
+                    assertTrue(Device.JSON.readTree(r.body()).get("error").isTextual(), path + " -> " + r);
                 }
             }
         }
@@ -60,8 +55,7 @@ class JsonBelowTheApiTest extends OneDeviceTest {
 
     @Test
     void aChunkedBodyOver256KiBIs413OnEveryRoute() throws Exception {
-        for (String path : List.of("/settings", "/sensor/configure", "/auth/validate", "/auth/set-password",
-                "/auth/regenerate", "/sensor/mock/trigger", "/snapshot", "/settings/import", "/no/such/route")) {
+        for (String path : HtmlCorpus.POST_ROUTES) {
             RawHttp r = RawHttp.chunkedPost(device.port, path, device.token(), 300 * 1024);
             assertEquals(413, r.status(), path + " -> " + r);
             assertTrue(r.isJson(), path + " -> " + r);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.securitycam.bench.RawHttp;
 
 /**
  * A dashboard left open does not wear the SD card: 1,000 successful GETs add nothing to the device log at the

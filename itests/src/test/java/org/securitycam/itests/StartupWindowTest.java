@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.securitycam.bench.RawHttp;
 
 /**
  * From the moment the port opens until the API is up, every answer is JSON: 503 {"error":"Starting"} (or the JSON

@@ -1,4 +1,4 @@
-package org.securitycam.itests;
+package org.securitycam.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +12,8 @@ import java.util.Locale;
  * One HTTP/1.1 exchange on its own connection, bytes exactly as given: for what a client library would refuse to
  * send or would normalise (empty segments, encoded slashes, bad escapes, chunked bodies).
  */
-record RawHttp(int status, String contentType, String body) {
-    static RawHttp exchange(int port, String head, byte[] body) throws IOException {
+public record RawHttp(int status, String contentType, String body) {
+    public static RawHttp exchange(int port, String head, byte[] body) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
@@ -31,13 +31,13 @@ record RawHttp(int status, String contentType, String body) {
     }
 
     /** A request line and headers; {@code Connection: close} is added so the answer ends the stream. */
-    static RawHttp get(int port, String target, String token) throws IOException {
+    public static RawHttp get(int port, String target, String token) throws IOException {
         return exchange(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n", null);
     }
 
     /** A POST of about {@code size} bytes of JSON (an object of short strings) in chunks, with the token. */
-    static RawHttp chunkedPost(int port, String path, String token, int size) throws IOException {
+    public static RawHttp chunkedPost(int port, String path, String token, int size) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         StringBuilder text = new StringBuilder("{");
         for (int i = 0; text.length() < size - 1100; i++) {
@@ -90,7 +90,7 @@ record RawHttp(int status, String contentType, String body) {
         }
     }
 
-    boolean isJson() {
+    public boolean isJson() {
         return contentType.startsWith("application/json");
     }
 
