@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,15 +34,25 @@ final class Device implements AutoCloseable {
     private final String password;
     /** JAVA_OPTS for the start script; null starts the jar with java directly. */
     private final String scriptJavaOpts;
+    /** More environment for the device, such as a PATH with fake tools first. */
+    private final Map<String, String> environment;
+    /** The local time zone of the device and its child processes, or null for this machine's. */
+    private ZoneOffset zone;
     private Process process;
     private volatile String token;
 
     private Device(Path home, int port, String profile, String password, String scriptJavaOpts) {
+        this(home, port, profile, password, scriptJavaOpts, Map.of());
+    }
+
+    private Device(Path home, int port, String profile, String password, String scriptJavaOpts,
+            Map<String, String> environment) {
         this.home = home;
         this.port = port;
         this.profile = profile;
         this.password = password;
         this.scriptJavaOpts = scriptJavaOpts;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The device on the dev profile: simulated board, mock sensor. */
@@ -58,6 +71,13 @@ final class Device implements AutoCloseable {
         return d;
     }
 
+    /** The dev profile with more environment variables, which replace the inherited ones. */
+    static Device startWithEnvironment(Path home, Map<String, String> environment) throws Exception {
+        Device d = new Device(home, freePort(), "dev", PASSWORD, null, environment);
+        d.launch();
+        return d;
+    }
+
     /** The dev profile without SECURITY_CAM_PASSWORD: it logs in with the generated initial password. */
     static Device startWithGeneratedPassword(Path home) throws Exception {
         Device d = new Device(home, freePort(), "dev", null, null);
@@ -68,6 +88,17 @@ final class Device implements AutoCloseable {
     /** The dev profile through the start script recommended for a Pi, with these JAVA_OPTS. */
     static Device startWithScript(Path home, String javaOpts) throws Exception {
         Device d = new Device(home, freePort(), "dev", PASSWORD, javaOpts);
+        d.launch();
+        return d;
+    }
+
+    /**
+     * The dev profile in the time zone {@code offset} (whole minutes), for the JVM and for the processes it starts, so
+     * that a test can put the device's midnight a minute away.
+     */
+    static Device startInZone(Path home, ZoneOffset offset) throws Exception {
+        Device d = new Device(home, freePort(), "dev", PASSWORD, null);
+        d.zone = offset;
         d.launch();
         return d;
     }
@@ -96,10 +127,21 @@ final class Device implements AutoCloseable {
 
     private void launch() throws Exception {
         Path jar = Path.of(System.getProperty("securitycam.jar"));
-        ProcessBuilder pb = scriptJavaOpts == null
-                ? new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar.toString()))
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+        int minutes = zone == null ? 0 : zone.getTotalSeconds() / 60;
+        String hhmm = String.format("%02d:%02d", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
+        if (zone != null) {
+            java.add("-Duser.timezone=GMT" + (minutes < 0 ? "-" : "+") + hhmm);
+        }
+        java.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = scriptJavaOpts == null ? new ProcessBuilder(java)
                 : new ProcessBuilder(List.of(jar.resolveSibling("security-cam").toString()));
+        if (zone != null) {
+            // POSIX counts west as positive: UTC+01:30 is "<+0130>-01:30".
+            pb.environment().put("TZ", "<" + (minutes < 0 ? "-" : "+") + hhmm.replace(":", "") + ">"
+                    + (minutes < 0 ? "+" : "-") + hhmm);
+        }
         if (scriptJavaOpts != null) {
             pb.environment().put("JAVA_OPTS", scriptJavaOpts);
             pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
@@ -109,9 +151,11 @@ final class Device implements AutoCloseable {
         pb.environment().put("SECURITY_CAM_PORT", Integer.toString(port));
         pb.environment().put("SECURITY_CAM_PROFILE", profile);
         pb.environment().remove("SECURITY_CAM_PASSWORD");
+        pb.environment().putAll(environment);
         if (password != null) {
             pb.environment().put("SECURITY_CAM_PASSWORD", password);
         }
+        pb.environment().putAll(environment);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling(home.getFileName() + "-console.log").toFile()));
         process = pb.start();

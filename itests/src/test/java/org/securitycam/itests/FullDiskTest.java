@@ -79,6 +79,10 @@ class FullDiskTest {
             HttpResponse<String> set = d.post("/settings",
                     Device.JSON.writeValueAsString(Map.of("VideoSaveLocation", full.toString())));
             assertEquals(200, set.statusCode(), set.body());
+            // Auto-delete on: with it off the storage limit refuses every recording on a disk with under 200 MB
+            // free, before the camera tries. There is no media here for it to delete.
+            set = d.post("/storage/configure", "{\"enabled\":true,\"max_percent\":95}");
+            assertEquals(200, set.statusCode(), set.body());
             fill(full.resolve("filler"), Long.MAX_VALUE);
             long t0 = System.currentTimeMillis();
 
@@ -121,6 +125,14 @@ class FullDiskTest {
                     "what it wrote is kept and plays: " + probed);
             assertEquals(3, errorsNamingTheCause(d).size(), "one more ERROR: " + errorsNamingTheCause(d));
             assertFalse(d.getJson("/recording_status").get("recording").asBoolean(), "not retried");
+            List<String> failures = new java.util.ArrayList<>();
+            d.getJson("/event_history?hours=1").forEach(e -> {
+                if ("recording_failed".equals(e.get("type").asText())) {
+                    failures.add(e.get("detail").asText());
+                }
+            });
+            assertEquals(3, failures.size(), "each failure in the event log: " + failures);
+            assertTrue(failures.stream().allMatch(f -> f.contains("No space left on device")), failures.toString());
         }
     }
 }

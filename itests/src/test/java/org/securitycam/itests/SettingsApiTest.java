@@ -23,13 +23,12 @@ class SettingsApiTest {
     void settingsPersistAcrossARestartAndKeepUnknownKeys() throws Exception {
         try (Device device = Device.start(dir.resolve("home"))) {
             JsonNode all = device.getJson("/settings");
-            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle" }) {
+            for (String owned : new String[] { "Sensor", "Auth", "VideoSaveLocation", "RotationAngle",
+                    "TARGET_BT_ADDRESSES", "TARGET_AP_MAC_ADDRESSES", "StorageLimit", "CaptivePortal", "Timelapse" }) {
                 assertTrue(all.has(owned), "the defaults lack " + owned);
             }
             assertTrue(all.get("VideoSaveLocation").asText().endsWith("recordings"));
-            for (String unowned : new String[] { "StorageLimit", "Timelapse", "CaptivePortal", "TARGET_BT_ADDRESSES" }) {
-                assertFalse(all.has(unowned), unowned + " has no owner installed, so no defaults: " + all);
-            }
+            assertFalse(all.has("Doorbell"), "a section without an owner has no defaults: " + all);
 
             HttpResponse<String> r = device.post("/settings",
                     "{\"StorageLimit\":{\"max_percent\":70},\"dashboard\":{\"theme\":\"dark\"},"
@@ -54,15 +53,15 @@ class SettingsApiTest {
     void aSectionWithoutAnOwnerIsKeptExactlyAsStored() throws Exception {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("settings"));
-        String timelapse = "{\"enabled\":\"sometimes\",\"interval_minutes\":999,\"future_field\":[1,2.5,null]}";
-        Files.writeString(home.resolve("settings/settings.json"), "{\"Timelapse\": " + timelapse + "}");
+        String doorbell = "{\"enabled\":\"sometimes\",\"interval_minutes\":999,\"future_field\":[1,2.5,null]}";
+        Files.writeString(home.resolve("settings/settings.json"), "{\"Doorbell\": " + doorbell + "}");
         try (Device device = Device.start(home)) {
-            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
-            assertEquals(200, device.post("/settings", "{\"CaptivePortal\":{\"enabled\":7}}").statusCode());
-            assertEquals(Device.JSON.readTree(timelapse), device.getJson("/settings").get("Timelapse"));
-            assertEquals(7, device.getJson("/settings").get("CaptivePortal").get("enabled").asInt());
-            assertEquals(Device.JSON.readTree(timelapse),
-                    Device.JSON.readTree(home.resolve("settings/settings.json").toFile()).get("Timelapse"));
+            assertEquals(Device.JSON.readTree(doorbell), device.getJson("/settings").get("Doorbell"));
+            assertEquals(200, device.post("/settings", "{\"Floodlight\":{\"enabled\":7}}").statusCode());
+            assertEquals(Device.JSON.readTree(doorbell), device.getJson("/settings").get("Doorbell"));
+            assertEquals(7, device.getJson("/settings").get("Floodlight").get("enabled").asInt());
+            assertEquals(Device.JSON.readTree(doorbell),
+                    Device.JSON.readTree(home.resolve("settings/settings.json").toFile()).get("Doorbell"));
         }
     }
 

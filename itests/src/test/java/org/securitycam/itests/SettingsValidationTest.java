@@ -15,7 +15,7 @@ class SettingsValidationTest extends OneDeviceTest {
             "{\"Sensor\":{\"gpio\":30}}                          | Sensor: gpio must be an integer from 0 to 27",
             "{\"Sensor\":{\"type\":\"nope\"}}                    | Sensor: Unknown sensor type: nope",
             "{\"VideoSaveLocation\":\"relative/dir\"}            | VideoSaveLocation: must be an absolute path",
-            "{\"Auth\":{\"token\":\"planted\"}}                  | Auth: Unknown field: token",
+            "{\"Auth\":{\"enabled\":\"yes\"}}                  | Auth: enabled must be true or false",
             "{\"RotationAngle\":45}                              | RotationAngle: must be 0, 90, 180 or 270",
             "{\"StreamFPS\":\"15\"}                              | StreamFPS: StreamFPS must be an integer from 1 to 60",
             "{\"CaptivePortal\":{\"enabled\":true},\"Sensor\":{\"gpio\":28}} | Sensor: gpio must be an integer",

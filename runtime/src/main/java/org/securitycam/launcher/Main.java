@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
@@ -19,6 +21,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.securitycam.api.device.Launcher;
 import org.securitycam.api.device.LogFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +57,56 @@ public final class Main {
         log.info("Starting security-cam, profile {}, data home {}, port {}", settings.profile(), settings.home(),
                 settings.port());
 
-        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(settings));
-        framework.init();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "shutdown"));
-        installRunBundles(framework.getBundleContext(), settings, log);
-        startJettyAlongside(framework, log);
-        framework.start();
-        framework.waitForStop(0);
+        Map<String, String> properties = frameworkProperties(settings);
+        AtomicReference<Framework> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running.get()), "shutdown"));
+        boolean first = true;
+        while (true) {
+            Framework framework = new FrameworkFactory().newFramework(properties);
+            framework.init();
+            running.set(framework);
+            if (first) {
+                installRunBundles(framework.getBundleContext(), settings, log);
+                first = false;
+            }
+            Restart restart = new Restart(framework);
+            framework.getBundleContext().registerService(Runnable.class, restart,
+                    new Hashtable<>(Map.of(Launcher.RESTART_PROPERTY, Boolean.TRUE)));
+            startJettyAlongside(framework, log);
+            framework.start();
+            framework.waitForStop(0);
+            if (!restart.requested) {
+                break;
+            }
+            log.info("Restarting the framework in this process");
+        }
         System.exit(0);
+    }
+
+    /**
+     * The restart the launcher offers the bundles: the framework stops, and a new one starts from the same storage.
+     * A new framework, rather than Felix restarting itself on an update of the system bundle, because Felix then
+     * keeps its service registry and wiring bookkeeping, which hold on to the class loaders of the stopped bundles.
+     */
+    private static final class Restart implements Runnable {
+        private final Framework framework;
+        volatile boolean requested;
+
+        Restart(Framework framework) {
+            this.framework = framework;
+        }
+
+        @Override
+        public void run() {
+            requested = true;
+            stopJetty(framework);
+            try {
+                framework.stop();
+            } catch (BundleException e) {
+                requested = false;
+                throw new IllegalStateException("The framework cannot stop for a restart", e);
+            }
+        }
     }
 
     private static Map<String, String> frameworkProperties(Settings s) {
@@ -72,6 +117,9 @@ public final class Main {
         p.put("securitycam.home", s.home().toString());
         p.put("securitycam.profile", s.profile());
         p.put(LogFiles.FOLDER_PROPERTY, s.logs().toString());
+        if (s.repo() != null) {
+            p.put("securitycam.repo", s.repo().toString());
+        }
         p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         // Sized for a Pi: no route holds a thread while its client is slow (the web bundle's Jetty setup reads
@@ -233,19 +281,26 @@ public final class Main {
     }
 
     /**
-     * Jetty stops first, so that no request meets the device while its services go away (the REST API and the
-     * web bundle's Jetty setup among them).
+     * Before the framework stops, for good or for a restart: so that no request meets the device while its
+     * services go away (the REST API and the web bundle's Jetty setup among them).
      */
-    private static void stop(Framework framework) {
+    private static void stopJetty(Framework framework) {
         for (Bundle b : framework.getBundleContext().getBundles()) {
             if (JETTY.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
                 try {
                     b.stop(Bundle.STOP_TRANSIENT);
                 } catch (BundleException e) {
-                    // the framework's stop below stops it all the same
+                    // the framework's own stop stops it all the same
                 }
             }
         }
+    }
+
+    private static void stop(Framework framework) {
+        if (framework == null) {
+            return;
+        }
+        stopJetty(framework);
         try {
             framework.stop();
             // The camera takes up to 15 s to finish a running recording (remux, sprite, meta) before it goes.

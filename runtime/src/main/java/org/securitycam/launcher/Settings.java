@@ -9,10 +9,11 @@ import java.util.Map;
 import org.securitycam.api.device.LogFiles;
 
 /**
- * The launcher's environment: data home, port and profile, with their defaults, and the folders under the data
- * home. The log folder is worked out here and nowhere else.
+ * The launcher's environment: data home, port and profile, with their defaults, the folders under the data
+ * home, and the git checkout the device was installed from ({@code SECURITY_CAM_REPO}, null when not given).
+ * The log folder is worked out here and nowhere else.
  */
-record Settings(Path home, int port, String profile) {
+record Settings(Path home, int port, String profile, Path repo) {
     static Settings fromEnvironment(Map<String, String> env) {
         String home = env.get("SECURITY_CAM_HOME");
         Path homePath = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".security-cam")
@@ -33,7 +34,9 @@ record Settings(Path home, int port, String profile) {
         } else if (!profile.equals("pi") && !profile.equals("dev")) {
             throw new IllegalArgumentException("SECURITY_CAM_PROFILE must be pi or dev, not " + profile);
         }
-        return new Settings(homePath.toAbsolutePath(), port, profile);
+        String repo = env.get("SECURITY_CAM_REPO");
+        return new Settings(homePath.toAbsolutePath(), port, profile,
+                repo == null || repo.isBlank() ? null : Path.of(repo).toAbsolutePath());
     }
 
     /** The log folder: every log file of the device, its own and those of the tools it runs, is under it. */

@@ -2,6 +2,7 @@ package org.securitycam.core;
 
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,19 +11,24 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.securitycam.api.camera.CameraException;
 import org.securitycam.api.camera.Recorder;
 import org.securitycam.api.camera.RecordingStatus;
 import org.securitycam.api.events.Topics;
+import org.securitycam.api.presence.PresenceSource;
 import org.securitycam.api.sensor.SensorConfig;
 import org.securitycam.api.sensor.SensorDriver;
 import org.securitycam.api.sensor.SensorListener;
 import org.securitycam.api.sensor.SensorSession;
 import org.securitycam.api.sensor.SensorTypeInfo;
+import org.securitycam.api.sensor.manager.SensorManager;
 import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.gpio.sim.SimulatedGpio;
 import org.securitycam.sensor.reed.ReedSwitchDriver;
@@ -51,18 +57,26 @@ public final class TriggerLatencyBench {
         board.drive(22, false);
         manager.configure(Map.of("type", "reed_switch", "hold_seconds", 0, "calibration", Map.of("debounce_ms", 0)));
 
-        long[] micros = new long[edges];
-        for (int i = 0; i < edges; i++) {
-            long t0 = System.nanoTime();
-            board.drive(22, true);
-            long t1 = camera.starts.poll(5, TimeUnit.SECONDS);
-            micros[i] = (t1 - t0) / 1_000;
-            board.drive(22, false);
-            camera.stops.poll(5, TimeUnit.SECONDS);
-        }
-        Arrays.sort(micros);
-        System.out.printf("edge -> decision to record, %d edges: p50 %.3f ms  p99 %.3f ms  max %.3f ms%n", edges,
-                micros[edges / 2] / 1000.0, micros[(int) (edges * 0.99)] / 1000.0, micros[edges - 1] / 1000.0);
+        latency(board, camera, edges, 0, "");
+        AtomicInteger polls = new AtomicInteger();
+        Object presence = presenceActive(manager, polls);
+        AtomicBoolean storming = new AtomicBoolean(true);
+        long[] told = new long[1];
+        Thread storm = new Thread(() -> {
+            while (storming.get()) {
+                manager.ownerHome(false);
+                told[0]++;
+                LockSupport.parkNanos(1_000_000);
+            }
+        }, "owner-home-storm");
+        storm.start();
+        polls.set(0);
+        latency(board, camera, edges, 500_000, " with presence active, 0.5 ms apart");
+        storming.set(false);
+        storm.join();
+        System.out.printf("  (meanwhile %d presence polls, and the manager told %d times whether someone is home)%n",
+                polls.get(), told[0]);
+        call(presence, "deactivate");
 
         chatter(board, manager, camera);
         callbacks(manager, reed, "while the manager is idle or reopening the reed switch");
@@ -78,6 +92,75 @@ public final class TriggerLatencyBench {
         System.out.printf("then: %s%n", manager.status().problem());
         manager.deactivate();
         System.exit(0);
+    }
+
+    private static void latency(SimulatedGpio board, ClockCamera camera, int edges, long gapNanos, String when)
+            throws Exception {
+        long[] micros = new long[edges];
+        for (int i = 0; i < edges; i++) {
+            if (gapNanos > 0) {
+                LockSupport.parkNanos(gapNanos);
+            }
+            long t0 = System.nanoTime();
+            board.drive(22, true);
+            long t1 = camera.starts.poll(5, TimeUnit.SECONDS);
+            micros[i] = (t1 - t0) / 1_000;
+            board.drive(22, false);
+            camera.stops.poll(5, TimeUnit.SECONDS);
+        }
+        Arrays.sort(micros);
+        System.out.printf("edge -> decision to record%s, %d edges: p50 %.3f ms  p99 %.3f ms  max %.3f ms%n", when,
+                edges, micros[edges / 2] / 1000.0, micros[(int) (edges * 0.99)] / 1000.0, micros[edges - 1] / 1000.0);
+    }
+
+    /**
+     * The real presence service, wired by hand as DS would: polling each second a Wi-Fi source that sees one
+     * station, with one tracked device that is away, and telling the manager after every poll that nobody is home.
+     * Meanwhile another thread tells the manager the same 1000 times a second, far more than presence ever does.
+     */
+    private static Object presenceActive(SensorManagerService manager, AtomicInteger polls) throws Exception {
+        Class<?> service = Class.forName("org.securitycam.presence.PresenceService");
+        Class<?> config = Class.forName("org.securitycam.presence.PresenceService$Config");
+        Object cfg = java.lang.reflect.Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] { config },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "poll_seconds" -> 1;
+                    case "notice_seconds" -> 120;
+                    case "annotationType" -> config;
+                    default -> null;
+                });
+        MemorySettings tracked = new MemorySettings();
+        tracked.update(Map.of("TARGET_AP_MAC_ADDRESSES", List.of(Map.of("address", "AA:BB:CC:DD:EE:FF"))), false);
+        Object presence = service.getConstructor(SettingsStore.class, EventAdmin.class, config)
+                .newInstance(tracked, new DroppedEvents(), cfg);
+        Method bind = service.getDeclaredMethod("bindManager", SensorManager.class);
+        bind.setAccessible(true);
+        bind.invoke(presence, manager);
+        Method add = service.getDeclaredMethod("addSource", PresenceSource.class, ServiceReference.class);
+        add.setAccessible(true);
+        add.invoke(presence, new PresenceSource() {
+            @Override
+            public String transport() {
+                return WIFI;
+            }
+
+            @Override
+            public List<String> nearby() {
+                polls.incrementAndGet();
+                return List.of("11:22:33:44:55:66");
+            }
+
+            @Override
+            public boolean present(String address) {
+                return false;
+            }
+        }, null);
+        return presence;
+    }
+
+    private static void call(Object target, String method) throws ReflectiveOperationException {
+        Method m = target.getClass().getDeclaredMethod(method);
+        m.setAccessible(true);
+        m.invoke(target);
     }
 
     /**
@@ -273,6 +356,11 @@ public final class TriggerLatencyBench {
         @Override
         public java.util.Optional<Object> stored(String name) {
             return java.util.Optional.ofNullable(doc.get(name));
+        }
+
+        @Override
+        public java.util.Set<String> secrets() {
+            return java.util.Set.of();
         }
 
         @Override

@@ -14,10 +14,15 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.securitycam.api.auth.AuthService;
+import org.securitycam.api.eventlog.EventLog;
+import org.securitycam.api.eventlog.EventTypes;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
 import org.slf4j.Logger;
@@ -54,6 +59,10 @@ public class AuthManager implements AuthService {
     private final byte[] processKey = new byte[32];
     private volatile byte[] recentPassword;
     private volatile long recentUntil;
+    // Optional and dynamic: logins work without the event log, and its bundle may come later or be updated.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventLog eventLog;
 
     @Activate
     public AuthManager(BundleContext context, @Reference SettingsStore settings, Config config) {
@@ -100,6 +109,10 @@ public class AuthManager implements AuthService {
         if (!recent && !passwords.matches(password, (String) auth.get("password_hash"))) {
             throttle.failure(client);
             LOG.warn("Wrong password from {}", client);
+            EventLog log = eventLog;
+            if (log != null) {
+                log.record(EventTypes.UNAUTHORIZED_ACCESS, EventLog.Severity.WARNING, "wrong password from " + client);
+            }
             return new Attempt(Outcome.WRONG, null, 0);
         }
         recentPassword = digest;

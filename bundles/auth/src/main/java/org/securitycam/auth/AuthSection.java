@@ -12,7 +12,9 @@ import org.securitycam.api.settings.SectionOwner;
  * never write it directly ({@code POST /settings} takes only {@code enabled} and goes through the auth service).
  * It is a component of its own because the auth service writes the section while it activates.
  */
-@Component(property = SectionOwner.SECTIONS + "=" + AuthManager.SECTION)
+@Component(property = { SectionOwner.SECTIONS + "=" + AuthManager.SECTION,
+        SectionOwner.SECRETS + "=" + AuthManager.SECTION + ".password_hash",
+        SectionOwner.SECRETS + "=" + AuthManager.SECTION + ".token" })
 public class AuthSection implements SectionOwner {
     /** On from the first start. */
     @Override

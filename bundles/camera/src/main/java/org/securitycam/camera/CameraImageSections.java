@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 
@@ -15,8 +20,40 @@ import org.securitycam.api.settings.SectionOwner;
 @Component(property = { SectionOwner.SECTIONS + "=RotationAngle", SectionOwner.SECTIONS + "=RotationMode",
         SectionOwner.SECTIONS + "=StreamWidth", SectionOwner.SECTIONS + "=StreamHeight",
         SectionOwner.SECTIONS + "=StreamFPS", SectionOwner.SECTIONS + "=ISP",
-        SectionOwner.SECTIONS + "=NightVision", SectionOwner.SECTIONS + "=ScanLines" })
+        SectionOwner.SECTIONS + "=NightVision", SectionOwner.SECTIONS + "=ScanLines",
+        SectionOwner.PID + "=" + CameraImageSections.PID }, configurationPid = CameraImageSections.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = CameraImageSections.Form.class)
 public class CameraImageSections implements SectionOwner {
+    static final String PID = "securitycam.camera.image";
+
+    @ObjectClassDefinition(name = "security-cam camera image", description = "Rotation, stream size and rate, "
+            + "night vision and scan lines (the ISP settings have no fields here: they are free-form)")
+    @interface Form {
+        @AttributeDefinition(name = "Rotation", options = { @Option(label = "0", value = "0"),
+                @Option(label = "90", value = "90"), @Option(label = "180", value = "180"),
+                @Option(label = "270", value = "270") })
+        int RotationAngle();
+
+        @AttributeDefinition(name = "Rotation mode")
+        String RotationMode();
+
+        @AttributeDefinition(name = "Stream width", description = "160 to 4096")
+        int StreamWidth();
+
+        @AttributeDefinition(name = "Stream height", description = "120 to 4096")
+        int StreamHeight();
+
+        @AttributeDefinition(name = "Stream frame rate", description = "1 to 60")
+        int StreamFPS();
+
+        @AttributeDefinition(name = "Night vision")
+        boolean NightVision();
+
+        @AttributeDefinition(name = "Scan lines")
+        boolean ScanLines();
+    }
+
     @Override
     public Object defaults(String section) {
         return switch (section) {

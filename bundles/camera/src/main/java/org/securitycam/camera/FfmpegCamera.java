@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,13 +29,18 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.securitycam.api.camera.CameraException;
 import org.securitycam.api.camera.CameraFrames;
 import org.securitycam.api.camera.Recorder;
+import org.securitycam.api.camera.RecordingGuard;
 import org.securitycam.api.camera.RecordingStatus;
 import org.securitycam.api.events.Topics;
 import org.securitycam.api.media.MediaKind;
@@ -51,6 +57,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The rules of a recording's life:
  * <ul>
+ * <li>Before a recording starts, every {@link RecordingGuard} is asked; a refusal ends the start with one WARNING
+ * line giving the reason and a {@code Topics.RECORDING_REFUSED} event.
  * <li>A clean stop of the camera (the device stopping, the bundle updated) finishes the running recording before
  * the camera goes away, within {@link #CLEAN_STOP} of the stop, and it is not marked as crashed.
  * <li>A recording cut off by a hard stop is found by the next start and completed in the background as crashed.
@@ -96,6 +104,11 @@ public class FfmpegCamera implements Recorder, CameraFrames {
     private final PostProcess post;
     private final Frames frames;
     private final LiveFrames live;
+    // Optional, multiple and dynamic: the features that may refuse a recording (the storage limit) are installed or
+    // not, and come and go while the camera runs.
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<RecordingGuard> guards = new CopyOnWriteArrayList<>();
     /** Set when a clean stop begins: the finishing of the recordings must be done by then. */
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile boolean closing;
@@ -184,10 +197,16 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         if (wanted != null) {
             return reason.equals(wanted);
         }
+        String refusal = refusal();
+        if (refusal != null) {
+            lastFailure = refusal;
+            return false;
+        }
         try {
             startProcess(reason, sensorType);
         } catch (StartFailure e) {
             lastFailure = e.getMessage();
+            events.postEvent(new Event(Topics.RECORDING_REFUSED, Map.of("reason", e.getMessage())));
             return false;
         }
         wanted = reason;
@@ -322,6 +341,28 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         LOG.info("Recording {} started ({})", file.getFileName(), reason);
     }
 
+    /**
+     * The first objection of a {@link RecordingGuard} to a new recording, logged as a WARNING and announced on
+     * {@link Topics#RECORDING_REFUSED}; null if none objects. A guard that throws has no objection.
+     */
+    private String refusal() {
+        for (RecordingGuard guard : guards) {
+            String reason;
+            try {
+                reason = guard.beforeRecording();
+            } catch (RuntimeException e) {
+                LOG.warn("A recording guard failed; it does not object: {}", e.toString());
+                continue;
+            }
+            if (reason != null) {
+                LOG.warn("Recording refused: {}", reason);
+                events.postEvent(new Event(Topics.RECORDING_REFUSED, Map.of("reason", reason)));
+                return reason;
+            }
+        }
+        return null;
+    }
+
     /** Why nothing can be recorded into {@code folder}, or null if it looks writable and has room. */
     private String unwritable(Path folder) {
         try {
@@ -388,10 +429,10 @@ public class FfmpegCamera implements Recorder, CameraFrames {
                 if (folderProblem != null) {
                     LOG.error("Recording {} failed: cannot write to {}: {}", r.file.getFileName(),
                             r.file.getParent(), folderProblem);
-                    endWanted(r);
+                    endWanted(r, "cannot write to " + r.file.getParent() + ": " + folderProblem);
                 } else if (signalled) {
                     LOG.warn("Recording {} ended: ffmpeg was stopped from outside", r.file.getFileName());
-                    endWanted(r);
+                    endWanted(r, null);
                 } else {
                     LOG.error("Recording {} ended unexpectedly: ffmpeg exited with {}: {}", r.file.getFileName(),
                             exit, cause);
@@ -406,14 +447,20 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         }
     }
 
-    /** The wanted recording ended for good: nothing more is tried until the next start(). Lock held. */
-    private void endWanted(Recording r) {
+    /**
+     * The wanted recording ended for good: nothing more is tried until the next start(). {@code error} names why it
+     * failed, or is null when it was stopped from outside. Lock held.
+     */
+    private void endWanted(Recording r, String error) {
         String was = wanted;
         wanted = null;
         wantedSensorType = null;
         cancelRetry();
         Map<String, Object> state = state(r, false);
         state.put("reason", was);
+        if (error != null) {
+            state.put("error", error);
+        }
         post(state);
     }
 
@@ -521,7 +568,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
             startProcess(wanted, wantedSensorType);
         } catch (StartFailure e) {
             if (e.unwritable) {
-                endWanted(previous);
+                endWanted(previous, e.getMessage());
             } else {
                 scheduleRetry(Duration.ZERO);
             }

@@ -23,14 +23,19 @@ final class SectionOwners {
         final Object key;
         final String bundle;
         final List<String> sections;
+        /** Its secret fields, as {@code Section.field}; only those in its own sections count. */
+        final List<String> secrets;
         private final Supplier<SectionOwner> get;
         private final Runnable unget;
         private SectionOwner service;
 
-        Claim(Object key, String bundle, List<String> sections, Supplier<SectionOwner> get, Runnable unget) {
+        Claim(Object key, String bundle, List<String> sections, List<String> secrets, Supplier<SectionOwner> get,
+                Runnable unget) {
             this.key = key;
             this.bundle = bundle;
             this.sections = List.copyOf(sections);
+            this.secrets = secrets.stream().filter(f -> this.sections.contains(f.substring(0, Math.max(0,
+                    f.indexOf('.'))))).toList();
             this.get = get;
             this.unget = unget;
         }
@@ -108,6 +113,14 @@ final class SectionOwners {
     Set<String> sections() {
         Set<String> out = new LinkedHashSet<>();
         claims.forEach(c -> out.addAll(c.sections));
+        return out;
+    }
+
+    /** The secret fields of the sections' current owners. */
+    Set<String> secrets() {
+        Set<String> out = new LinkedHashSet<>();
+        claims.forEach(c -> c.secrets.stream().filter(f -> owner(f.substring(0, f.indexOf('.'))) == c)
+                .forEach(out::add));
         return out;
     }
 

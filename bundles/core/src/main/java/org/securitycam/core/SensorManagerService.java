@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * drivers run on other threads with a time limit, so a driver that hangs stalls neither the framework nor the API.
  */
 @Component(service = { SensorManager.class, SectionOwner.class, EventHandler.class }, property = {
-        SectionOwner.SECTIONS + "=Sensor", EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
+        SectionOwner.SECTIONS + "=Sensor", SectionOwner.PID + "=" + SensorForm.PID, EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED,
         EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE })
 public class SensorManagerService implements SensorManager, SectionOwner, EventHandler {
     static final long OPEN_TIMEOUT_MS = 2_000;
@@ -166,6 +166,11 @@ public class SensorManagerService implements SensorManager, SectionOwner, EventH
     }
 
     @Override
+    public void ownerHome(boolean home) {
+        later(() -> machine.ownerHome(home));
+    }
+
+    @Override
     public Object defaults(String section) {
         return SensorSection.defaults(devProfile);
     }
@@ -185,6 +190,12 @@ public class SensorManagerService implements SensorManager, SectionOwner, EventH
         if (Topics.RECORDING_STATE.equals(event.getTopic())) {
             if (Boolean.FALSE.equals(event.getProperty("recording"))) {
                 later(() -> {
+                    // Posted asynchronously: a stop's event may arrive after the next recording began, and only a
+                    // camera that really stopped ends the sensor's recording.
+                    Recorder r = recorder;
+                    if (r != null && r.status().recording()) {
+                        return;
+                    }
                     machine.recordingEnded();
                     publish();
                 });

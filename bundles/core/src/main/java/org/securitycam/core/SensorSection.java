@@ -55,7 +55,10 @@ final class SensorSection {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", info.type());
         Object gpio = m.get("gpio");
-        out.put("gpio", gpio == null ? null : Values.integer("gpio", gpio, GpioService.MIN_PIN, GpioService.MAX_PIN));
+        // A null or missing pin means the type's default, stored as such so that the file and the status show the
+        // pin really used; a type without a pin (the mock) keeps null.
+        out.put("gpio", gpio == null ? (Object) info.defaultGpio()
+                : (Object) Values.integer("gpio", gpio, GpioService.MIN_PIN, GpioService.MAX_PIN));
         out.put("enabled", !m.containsKey("enabled") || Values.bool("enabled", m.get("enabled")));
         out.put("hold_seconds", m.containsKey("hold_seconds")
                 ? Values.plain(Values.number("hold_seconds", m.get("hold_seconds"), 0, 3600)) : 10);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,8 +24,10 @@ import org.securitycam.api.settings.SettingsStore;
 import org.securitycam.web.JsonBody;
 
 /**
- * {@code GET} and {@code POST /settings}: the whole document, merged per section on write. The
- * password hash never leaves the device, and of {@code Auth} a client may only set {@code enabled}.
+ * {@code GET} and {@code POST /settings}: the whole document, merged per section on write; and the backup,
+ * {@code GET /settings/export} and {@code POST /settings/import}. The
+ * password hash never leaves the device, and of {@code Auth} a client may only set {@code enabled}; what
+ * {@code GET} returned is always accepted back unchanged.
  */
 @Component(service = SettingsResource.class)
 @JakartarsResource
@@ -57,6 +60,52 @@ public class SettingsResource {
         return all;
     }
 
+    /** The whole document as a backup file, without any secret: what {@code POST /settings/import} takes back. */
+    @GET
+    @Path("export")
+    public Response export() {
+        Map<String, Object> all = settings.all();
+        for (String secret : settings.secrets()) {
+            int dot = secret.indexOf('.');
+            if (all.get(secret.substring(0, dot)) instanceof Map<?, ?> section) {
+                section.remove(secret.substring(dot + 1));
+            }
+        }
+        return Response.ok(all).header("Content-Disposition", "attachment; filename=\"settings-backup.json\"")
+                .build();
+    }
+
+    /**
+     * Restores a backup: every section is checked by its owner before anything is written, then all of them are
+     * replaced in one write; sections without an owner are kept as given. Authentication is not touched: an import
+     * never changes the password or the token, and auth is switched only through {@code POST /settings}, which
+     * issues a fresh token. The secrets of other sections stay as stored.
+     */
+    @POST
+    @Path("import")
+    public Map<String, Object> importBackup(Map<String, Object> body) {
+        Map<String, Object> sections = new LinkedHashMap<>(JsonBody.required(body));
+        sections.remove(AUTH);
+        for (String secret : settings.secrets()) {
+            int dot = secret.indexOf('.');
+            String name = secret.substring(0, dot);
+            String field = secret.substring(dot + 1);
+            if (sections.get(name) instanceof Map<?, ?> given) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> section = new LinkedHashMap<>((Map<String, Object>) given);
+                section.remove(field);
+                if (settings.stored(name).orElse(null) instanceof Map<?, ?> stored && stored.containsKey(field)) {
+                    section.put(field, stored.get(field));
+                }
+                sections.put(name, section);
+            }
+        }
+        if (!sections.isEmpty()) {
+            settings.update(sections, false);
+        }
+        return Map.of("message", "Settings imported");
+    }
+
     @POST
     public Map<String, Object> post(Map<String, Object> body) {
         // Unknown top-level keys are kept as given: dashboards store their preferences here.
@@ -71,22 +120,25 @@ public class SettingsResource {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("message", "Settings updated");
-        String token = enableAuth == null ? null : a.setEnabled(enableAuth);
+        // Only a real switch is written: a dashboard that sends back what it loaded changes nothing in Auth.
+        String token = enableAuth == null || enableAuth == a.enabled() ? null : a.setEnabled(enableAuth);
         if (token != null) {
             answer.put("token", token);
         }
         return answer;
     }
 
-    /** The only thing a client may set in Auth; a token or hash in the body is refused, never stored. */
-    private static boolean authEnabled(Object section) {
+    /**
+     * The only thing a client may set in Auth, or null if the section does not say. Everything else in it (the
+     * token that GET shows, a password hash) is ignored and never stored, so that what GET returned can be posted
+     * back unchanged and no client can plant a token or a password.
+     */
+    private static Boolean authEnabled(Object section) {
         if (!(section instanceof Map<?, ?> m)) {
             throw new InvalidSettingsException("Auth: must be a JSON object");
         }
-        for (Object key : m.keySet()) {
-            if (!"enabled".equals(key)) {
-                throw new InvalidSettingsException("Auth: Unknown field: " + key);
-            }
+        if (!m.containsKey("enabled")) {
+            return null;
         }
         if (!(m.get("enabled") instanceof Boolean b)) {
             throw new InvalidSettingsException("Auth: enabled must be true or false");

@@ -1,10 +1,12 @@
 package org.securitycam.core;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -64,7 +66,8 @@ public class SettingsService implements SettingsStore {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     synchronized void addOwner(ServiceReference<SectionOwner> ref) {
         owners.add(new SectionOwners.Claim(ref, ref.getBundle().getSymbolicName(),
-                SectionOwners.names(ref.getProperty(SectionOwner.SECTIONS)), () -> context.getService(ref),
+                SectionOwners.names(ref.getProperty(SectionOwner.SECTIONS)),
+                SectionOwners.names(ref.getProperty(SectionOwner.SECRETS)), () -> context.getService(ref),
                 () -> context.ungetService(ref)));
     }
 
@@ -93,10 +96,16 @@ public class SettingsService implements SettingsStore {
     }
 
     @Override
+    public synchronized Set<String> secrets() {
+        return owners.secrets();
+    }
+
+    @Override
     public Map<String, Object> update(Map<String, Object> sections, boolean merge) {
         Map<String, Object> written = new LinkedHashMap<>();
         synchronized (this) {
             Map<String, Object> next = new LinkedHashMap<>(doc);
+            List<String> refused = new ArrayList<>();
             for (Map.Entry<String, Object> e : sections.entrySet()) {
                 String name = e.getKey();
                 Object proposed = Copies.deep(e.getValue());
@@ -109,11 +118,16 @@ public class SettingsService implements SettingsStore {
                 Object value;
                 try {
                     value = owners.validate(name, proposed);
-                } catch (InvalidSettingsException refused) {
-                    throw new InvalidSettingsException(name + ": " + refused.getMessage());
+                } catch (InvalidSettingsException refusal) {
+                    // Every section is checked, so that a client fixes all of them at once.
+                    refused.add(name + ": " + refusal.getMessage());
+                    continue;
                 }
                 next.put(name, value);
                 written.put(name, Copies.deep(value));
+            }
+            if (!refused.isEmpty()) {
+                throw new InvalidSettingsException(String.join("; ", refused));
             }
             try {
                 file.write(next);

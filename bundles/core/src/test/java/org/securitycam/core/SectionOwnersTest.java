@@ -33,7 +33,7 @@ class SectionOwnersTest {
     private final AtomicInteger ungets = new AtomicInteger();
 
     private SectionOwners.Claim claim(String key, String bundle, String... sections) {
-        return new SectionOwners.Claim(key, bundle, List.of(sections), () -> {
+        return new SectionOwners.Claim(key, bundle, List.of(sections), List.of(), () -> {
             gets.incrementAndGet();
             return new Named(bundle);
         }, ungets::incrementAndGet);
@@ -90,5 +90,19 @@ class SectionOwnersTest {
         assertEquals(List.of("Sensor"), SectionOwners.names("Sensor"));
         assertEquals(List.of("A", "B"), SectionOwners.names(new String[] { "A", "B" }));
         assertEquals(List.of(), SectionOwners.names(null));
+    }
+
+    @Test
+    void anOwnerDeclaresSecretsOnlyInItsOwnSections() {
+        SectionOwners owners = new SectionOwners();
+        owners.add(new SectionOwners.Claim("1", "auth", List.of("Auth"), List.of("Auth.token", "Sensor.gpio", "nodot"),
+                () -> new Named("auth"), () -> {
+                }));
+        owners.add(new SectionOwners.Claim("2", "impostor", List.of("Auth"), List.of("Auth.password_hash"),
+                () -> new Named("impostor"), () -> {
+                }));
+        assertEquals(java.util.Set.of("Auth.token"), owners.secrets(), "a refused owner's secrets do not count");
+        owners.remove("1");
+        assertEquals(java.util.Set.of("Auth.password_hash"), owners.secrets());
     }
 }

@@ -2,14 +2,14 @@ package org.securitycam.media;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.securitycam.api.media.MediaFile;
 import org.securitycam.api.media.MediaKind;
@@ -17,109 +17,157 @@ import org.securitycam.api.media.Sidecar;
 
 /**
  * One media file as the index saw it, with the sidecars that passed the confinement rule. Immutable: a change on
- * disk makes a new entry, which keeps the parsed meta of the old one when the meta file is the same.
+ * disk makes a new entry. An index holds one per file, so it keeps only its name, size, time and identity as
+ * primitives, its sidecars as bits (with the name of one that is a link, and the identity of the meta), and builds
+ * paths when asked; the parsed meta lives in the folder's bounded cache.
  */
 final class Entry implements MediaFile {
-    /** A file's identity on disk: a change of any of these means its content may have changed. */
-    record Stamp(long size, FileTime modified, Object fileKey) {
-        static Stamp of(BasicFileAttributes a) {
-            return new Stamp(a.size(), a.lastModifiedTime(), a.fileKey());
+    private static final int IN_PROGRESS = 1 << Sidecar.values().length;
+
+    private final Place place;
+    private final String name;
+    private final long size;
+    /** Nanoseconds since the epoch: a rewrite within the same millisecond still changes it. */
+    private final long modified;
+    /** A hash of the file's identity on disk (device and inode), which changes when the file was replaced. */
+    private final int key;
+    /** A bit per sidecar present (by its ordinal), and {@link #IN_PROGRESS}. */
+    private final byte flags;
+    /** Null unless a sidecar is a link: then the names of the sidecars' real files, by ordinal. */
+    private final String[] links;
+    /** The meta's identity when it is present, which keys its parsed value in the cache. */
+    private final int metaSize;
+    private final long metaModified;
+    private final int metaKey;
+
+    /** The folder the entries of one scan share: what turns a name into a path, and the parsed metas. */
+    record Place(Naming naming, Path root, MetaCache metas) {
+    }
+
+    /** A sidecar that passed the rule: the name of its real file in the folder, and its identity. */
+    record Side(String name, BasicFileAttributes attributes) {
+    }
+
+    Entry(Place place, String name, BasicFileAttributes a, Map<Sidecar, Side> sides, boolean inProgress) {
+        this.place = place;
+        this.name = name;
+        this.size = a.size();
+        this.modified = nanos(a);
+        this.key = Objects.hashCode(a.fileKey());
+        int bits = inProgress ? IN_PROGRESS : 0;
+        String[] linked = null;
+        for (Map.Entry<Sidecar, Side> s : sides.entrySet()) {
+            bits |= 1 << s.getKey().ordinal();
+            if (!s.getValue().name().equals(place.naming().sidecarName(name, s.getKey()))) {
+                if (linked == null) {
+                    linked = new String[Sidecar.values().length];
+                }
+                linked[s.getKey().ordinal()] = s.getValue().name();
+            }
         }
+        this.flags = (byte) bits;
+        this.links = linked;
+        Side meta = sides.get(Sidecar.META);
+        // A meta larger than a meta ever is reads as none: its size is kept only up to that.
+        this.metaSize = meta == null ? 0 : (int) Math.min(meta.attributes().size(), MetaCache.MAX_BYTES + 1L);
+        this.metaModified = meta == null ? 0 : nanos(meta.attributes());
+        this.metaKey = meta == null ? 0 : Objects.hashCode(meta.attributes().fileKey());
     }
 
-    /** A sidecar that passed the rule: its real path and identity. */
-    record Side(Path path, Stamp stamp) {
+    private Entry(Entry e, long size, long modified, int key, boolean inProgress) {
+        this.place = e.place;
+        this.name = e.name;
+        this.size = size;
+        this.modified = modified;
+        this.key = key;
+        this.flags = (byte) (inProgress ? e.flags | IN_PROGRESS : e.flags & ~IN_PROGRESS);
+        this.links = e.links;
+        this.metaSize = e.metaSize;
+        this.metaModified = e.metaModified;
+        this.metaKey = e.metaKey;
     }
 
-    private final MediaKind kind;
-    private final Path path;
-    private final Stamp stamp;
-    private final Instant modified;
-    private final Map<Sidecar, Side> sidecars;
-    private final boolean inProgress;
-    private final MetaFile meta;
-
-    Entry(MediaKind kind, Path path, Stamp stamp, Map<Sidecar, Side> sidecars, boolean inProgress, Entry previous) {
-        this.kind = kind;
-        this.path = path;
-        this.stamp = stamp;
-        // Milliseconds, as clients see it: a client that asks what is newer than the newest time it was shown
-        // must not be told about that same file again.
-        this.modified = stamp.modified().toInstant().truncatedTo(ChronoUnit.MILLIS);
-        this.sidecars = sidecars.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sidecars));
-        this.inProgress = inProgress;
-        Side m = sidecars.get(Sidecar.META);
-        if (m == null) {
-            this.meta = null;
-        } else if (previous != null && previous.meta != null && previous.meta.is(m)) {
-            this.meta = previous.meta;
-        } else {
-            this.meta = new MetaFile(m);
-        }
+    private static long nanos(BasicFileAttributes a) {
+        return a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
-    /** The same file with another progress flag. */
-    Entry withProgress(boolean now) {
-        return now == inProgress ? this : new Entry(kind, path, stamp, sidecars, now, this);
-    }
-
-    /** The same sidecars on a file whose own identity changed (the recording being written grew). */
-    Entry withStamp(Stamp now) {
-        return now.equals(stamp) ? this : new Entry(kind, path, now, sidecars, inProgress, this);
+    /** The same sidecars on the file as it is now (the recording being written grew), with a progress flag. */
+    Entry with(BasicFileAttributes now, boolean inProgress) {
+        Entry e = new Entry(this, now.size(), nanos(now), Objects.hashCode(now.fileKey()), inProgress);
+        return e.sameAs(this) ? this : e;
     }
 
     /** Whether this is the same file with the same sidecars, as far as their identities tell. */
-    boolean sameAs(Entry other) {
-        return other != null && path.equals(other.path) && stamp.equals(other.stamp)
-                && sidecars.equals(other.sidecars) && inProgress == other.inProgress;
-    }
-
-    Stamp stamp() {
-        return stamp;
-    }
-
-    Map<Sidecar, Side> sides() {
-        return sidecars;
+    boolean sameAs(Entry o) {
+        return o != null && name.equals(o.name) && place.root().equals(o.place.root()) && size == o.size
+                && modified == o.modified && key == o.key && flags == o.flags && Arrays.equals(links, o.links)
+                && metaSize == o.metaSize && metaModified == o.metaModified && metaKey == o.metaKey;
     }
 
     String name() {
-        return path.getFileName().toString();
+        return name;
+    }
+
+    /** Newest first, by modification time as clients see it (milliseconds), then by name. */
+    static int newestFirst(Entry a, Entry b) {
+        int c = Long.compare(millis(b.modified), millis(a.modified));
+        return c != 0 ? c : b.name.compareTo(a.name);
+    }
+
+    /** The identity of the meta this entry saw, or null when there is none. */
+    MetaCache.Key metaKey() {
+        return has(Sidecar.META) ? new MetaCache.Key(sideName(Sidecar.META), metaSize, metaModified, metaKey) : null;
+    }
+
+    private boolean has(Sidecar s) {
+        return (flags & 1 << s.ordinal()) != 0;
+    }
+
+    private String sideName(Sidecar s) {
+        String linked = links == null ? null : links[s.ordinal()];
+        return linked != null ? linked : place.naming().sidecarName(name, s);
+    }
+
+    private static long millis(long nanos) {
+        return Math.floorDiv(nanos, 1_000_000L);
     }
 
     @Override
     public MediaKind kind() {
-        return kind;
+        return place.naming().kind;
     }
 
     @Override
     public Path path() {
-        return path;
+        return place.root().resolve(name);
     }
 
     @Override
     public long size() {
-        return stamp.size();
+        return size;
     }
 
+    // Milliseconds, as clients see it: a client that asks what is newer than the newest time it was shown must not
+    // be told about that same file again.
     @Override
     public Instant modified() {
-        return modified;
+        return Instant.ofEpochMilli(millis(modified));
     }
 
     @Override
     public Optional<Path> sidecar(Sidecar sidecar) {
-        Side s = sidecars.get(sidecar);
-        return s == null ? Optional.empty() : Optional.of(s.path());
+        return has(sidecar) ? Optional.of(place.root().resolve(sideName(sidecar))) : Optional.empty();
     }
 
     @Override
     public Optional<Map<String, Object>> meta() {
-        return meta == null ? Optional.empty() : meta.value();
+        MetaCache.Key k = metaKey();
+        return k == null ? Optional.empty() : place.metas().value(place.root(), k);
     }
 
     @Override
     public boolean inProgress() {
-        return inProgress;
+        return (flags & IN_PROGRESS) != 0;
     }
 
     @Override
@@ -129,12 +177,18 @@ final class Entry implements MediaFile {
 
     @Override
     public int hashCode() {
-        return Objects.hash(path, stamp);
+        return Objects.hash(name, size, modified);
     }
 
     @Override
     public String toString() {
-        return "MediaFile[" + path + ", " + stamp.size() + " bytes, " + modified + (inProgress ? ", in progress" : "")
-                + ", sidecars " + sidecars.keySet() + "]";
+        Set<Sidecar> present = EnumSet.noneOf(Sidecar.class);
+        for (Sidecar s : Sidecar.values()) {
+            if (has(s)) {
+                present.add(s);
+            }
+        }
+        return "MediaFile[" + path() + ", " + size + " bytes, " + modified() + (inProgress() ? ", in progress" : "")
+                + ", sidecars " + present + "]";
     }
 }

@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,8 +34,10 @@ import org.securitycam.api.media.Sidecar;
  */
 final class FolderIndex {
     static final long RACY_MILLIS = 2_000;
-    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::modified)
-            .thenComparing(Entry::name).reversed();
+    /** In a scan's map of names: the bit that says the media file itself is there (the others: its sidecars). */
+    private static final int MEDIA = 1 << Sidecar.values().length;
+    /** In {@link #inspect}: every sidecar may be there. */
+    private static final int ALL = MEDIA - 1;
 
     private final Naming naming;
     /** The folder as configured: absolute and normalised, possibly through a link. */
@@ -45,6 +45,8 @@ final class FolderIndex {
     private final LongSupplier clock;
     /** The folder's real path at the last scan; null while it does not exist. */
     private Path real;
+    /** What the entries of the real folder share; null while it does not exist. */
+    private Entry.Place place;
     private FileTime stamp;
     private Object folderKey;
     private boolean trusted;
@@ -64,6 +66,7 @@ final class FolderIndex {
         BasicFileAttributes dir = attributes(folder, true);
         if (dir == null || !dir.isDirectory()) {
             real = null;
+            place = null;
             trusted = false;
             replace(new HashMap<>());
             return;
@@ -74,23 +77,21 @@ final class FolderIndex {
         }
         try {
             Path r = folder.toRealPath();
-            Set<String> names = new HashSet<>();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(r)) {
-                for (Path p : files) {
-                    names.add(p.getFileName().toString());
-                }
-            }
+            Entry.Place at = place(r);
+            Map<String, Integer> names = names(r);
             Map<String, Entry> fresh = new HashMap<>();
-            for (String name : names) {
-                if (naming.matches(name)) {
-                    Entry e = inspect(r, name, names, r.equals(real) ? entries.get(name) : null,
+            for (Map.Entry<String, Integer> n : names.entrySet()) {
+                if ((n.getValue() & MEDIA) != 0) {
+                    String name = n.getKey();
+                    Entry e = inspect(at, name, n.getValue(), at == place ? entries.get(name) : null,
                             writing.contains(r.resolve(name)));
                     if (e != null) {
-                        fresh.put(name, e);
+                        fresh.put(e.name(), e);
                     }
                 }
             }
             real = r;
+            place = at;
             stamp = dir.lastModifiedTime();
             folderKey = dir.fileKey();
             trusted = now - stamp.toMillis() > RACY_MILLIS;
@@ -98,9 +99,40 @@ final class FolderIndex {
         } catch (IOException e) {
             // Gone or unreadable while it was read: nothing is listed, and the next call reads it again.
             real = null;
+            place = null;
             trusted = false;
             replace(new HashMap<>());
         }
+    }
+
+    /**
+     * The names in the folder that matter, each media file's name once, with a bit for the file itself and one
+     * for each sidecar name there: what a scan holds of the folder while it reads it.
+     */
+    private Map<String, Integer> names(Path root) throws IOException {
+        Map<String, Integer> names = new HashMap<>();
+        Sidecar[] sidecars = naming.sidecars().toArray(new Sidecar[0]);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(root)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (naming.matches(name)) {
+                    names.merge(name, MEDIA, (a, b) -> a | b);
+                    continue;
+                }
+                for (Sidecar s : sidecars) {
+                    if (naming.isSidecarName(name, s)) {
+                        names.merge(naming.mediaName(name, s), 1 << s.ordinal(), (a, b) -> a | b);
+                        break;
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** What the entries of the real folder {@code root} share: the same as before unless the folder moved. */
+    private Entry.Place place(Path root) {
+        return place != null && root.equals(place.root()) ? place : new Entry.Place(naming, root, new MetaCache());
     }
 
     /** The file being written grows without touching its folder: it is looked at on every call. */
@@ -115,9 +147,9 @@ final class FolderIndex {
             if (a == null || !a.isRegularFile()) {
                 forget(name);
             } else if (known == null) {
-                put(name, inspect(real, name, null, null, true));
+                put(name, inspect(place, name, ALL, null, true));
             } else {
-                put(name, known.withStamp(Entry.Stamp.of(a)).withProgress(true));
+                put(name, known.with(a, true));
             }
         }
     }
@@ -129,7 +161,7 @@ final class FolderIndex {
         }
         String name = file.getFileName().toString();
         Entry known = entries.get(name);
-        put(name, naming.matches(name) ? inspect(real, name, null, known, inProgress) : null);
+        put(name, naming.matches(name) ? inspect(place, name, ALL, known, inProgress) : null);
     }
 
     void forget(String name) {
@@ -142,7 +174,7 @@ final class FolderIndex {
     private void put(String name, Entry e) {
         if (e == null) {
             forget(name);
-        } else if (entries.put(name, e) != e) {
+        } else if (entries.put(e.name(), e) != e) {
             invalidate();
         }
     }
@@ -150,18 +182,18 @@ final class FolderIndex {
     /** Newest first, by modification time, then by name. The same list until something changes. */
     List<MediaFile> newestFirst() {
         if (newestFirst == null) {
-            List<Entry> sorted = new ArrayList<>(entries.values());
-            sorted.sort(NEWEST_FIRST);
-            newestFirst = List.copyOf(sorted);
+            Entry[] sorted = entries.values().toArray(new Entry[0]);
+            Arrays.sort(sorted, Entry::newestFirst);
+            newestFirst = Collections.unmodifiableList(Arrays.asList(sorted));
         }
         return newestFirst;
     }
 
     List<MediaFile> oldestFirst() {
         if (oldestFirst == null) {
-            List<MediaFile> reversed = new ArrayList<>(newestFirst());
-            Collections.reverse(reversed);
-            oldestFirst = List.copyOf(reversed);
+            MediaFile[] reversed = newestFirst().toArray(new MediaFile[0]);
+            Collections.reverse(Arrays.asList(reversed));
+            oldestFirst = Collections.unmodifiableList(Arrays.asList(reversed));
         }
         return oldestFirst;
     }
@@ -224,7 +256,8 @@ final class FolderIndex {
         if (!a.isRegularFile()) {
             throw MediaErrors.invalid();
         }
-        Entry e = inspect(root, name, null, root.equals(real) ? entries.get(name) : null, writing.contains(p));
+        Entry.Place at = place(root);
+        Entry e = inspect(at, name, ALL, at == place ? entries.get(name) : null, writing.contains(p));
         if (e == null) {
             throw MediaErrors.notFound();
         }
@@ -233,25 +266,24 @@ final class FolderIndex {
 
     /**
      * The entry for a media file, or null if it is not a regular file (a link is never listed: the file it points to
-     * is). {@code names}, when known, saves a stat of each sidecar that is not there.
+     * is). {@code present}: a bit for each sidecar whose name is in the folder, which saves a stat of each that is
+     * not; {@link #ALL} when that is not known.
      */
-    private Entry inspect(Path root, String name, Set<String> names, Entry previous, boolean inProgress) {
-        Path p = root.resolve(name);
-        BasicFileAttributes a = attributes(p, false);
+    private Entry inspect(Entry.Place at, String name, int present, Entry previous, boolean inProgress) {
+        BasicFileAttributes a = attributes(at.root().resolve(name), false);
         if (a == null || !a.isRegularFile()) {
             return null;
         }
         Map<Sidecar, Entry.Side> sides = new EnumMap<>(Sidecar.class);
         for (Sidecar s : naming.sidecars()) {
-            String sidecarName = naming.sidecarName(name, s);
-            if (names == null || names.contains(sidecarName)) {
-                Entry.Side side = side(root, sidecarName, s);
+            if ((present & 1 << s.ordinal()) != 0) {
+                Entry.Side side = side(at.root(), naming.sidecarName(name, s), s);
                 if (side != null) {
                     sides.put(s, side);
                 }
             }
         }
-        Entry e = new Entry(naming.kind, p, Entry.Stamp.of(a), sides, inProgress, previous);
+        Entry e = new Entry(at, name, a, sides, inProgress);
         return e.sameAs(previous) ? previous : e;
     }
 
@@ -276,7 +308,7 @@ final class FolderIndex {
             }
             a = attributes(p, false);
         }
-        return a != null && a.isRegularFile() ? new Entry.Side(p, Entry.Stamp.of(a)) : null;
+        return a != null && a.isRegularFile() ? new Entry.Side(p.getFileName().toString(), a) : null;
     }
 
     private void replace(Map<String, Entry> fresh) {

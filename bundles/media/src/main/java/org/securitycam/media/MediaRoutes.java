@@ -1,11 +1,12 @@
 package org.securitycam.media;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,7 +41,7 @@ import org.securitycam.web.ByteRange;
 import org.securitycam.web.Images;
 import org.securitycam.web.JsonBody;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -60,9 +62,16 @@ public class MediaRoutes {
     private final AtomicLong bodies = new AtomicLong();
     private volatile ArchiveBody archive;
 
-    /** /archive serialised once for one listing; the store hands out the same list until something changed. */
+    /**
+     * /archive for one listing (the store hands out the same list until something changed), with its serialised
+     * form when that is at most {@link #CACHED_BYTES}: a larger one is written out again on every call, so the
+     * cache never holds more than that.
+     */
     private record ArchiveBody(List<MediaFile> listing, byte[] json, EntityTag tag) {
     }
+
+    /** The largest /archive body kept between calls: about 20,000 recordings with their meta. */
+    static final int CACHED_BYTES = 8 << 20;
 
     @Activate
     public MediaRoutes(@Reference MediaStore store) {
@@ -72,12 +81,11 @@ public class MediaRoutes {
     @GET
     @jakarta.ws.rs.Path("archive")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response archive(@Context Request request) throws JsonProcessingException {
+    public Response archive(@Context Request request) throws IOException {
         List<MediaFile> listing = store.list(MediaKind.RECORDING);
         ArchiveBody body = archive;
         if (body == null || body.listing() != listing) {
-            body = new ArchiveBody(listing, JSON.writeValueAsBytes(archiveEntries(listing)),
-                    new EntityTag(instance + "-" + bodies.incrementAndGet()));
+            body = new ArchiveBody(listing, cacheable(listing), new EntityTag(instance + "-" + bodies.incrementAndGet()));
             archive = body;
         }
         CacheControl revalidate = new CacheControl();
@@ -86,23 +94,76 @@ public class MediaRoutes {
         if (unchanged != null) {
             return unchanged.cacheControl(revalidate).build();
         }
-        return Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE).tag(body.tag()).cacheControl(revalidate)
-                .build();
+        Object entity = body.json() != null ? body.json() : (StreamingOutput) out -> writeArchive(listing, out);
+        return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).tag(body.tag()).cacheControl(revalidate).build();
     }
 
-    private static List<Map<String, Object>> archiveEntries(List<MediaFile> listing) {
-        List<Map<String, Object>> out = new ArrayList<>(listing.size());
-        for (MediaFile f : listing) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", f.path().toString());
-            m.put("size", f.size());
-            m.put("mtime", f.modified().toString());
-            f.meta().ifPresent(meta -> m.put("meta", meta));
-            f.sidecar(Sidecar.THUMBNAIL).ifPresent(p -> m.put("thumbnail", p.toString()));
-            f.sidecar(Sidecar.SPRITE).ifPresent(p -> m.put("sprite", p.toString()));
-            out.add(m);
+    /** The body of /archive if it is at most {@link #CACHED_BYTES}, else null. */
+    private static byte[] cacheable(List<MediaFile> listing) throws IOException {
+        Bounded out = new Bounded();
+        try {
+            writeArchive(listing, out);
+        } catch (Bounded.Full e) {
+            return null;
         }
-        return out;
+        return out.toByteArray();
+    }
+
+    /** Writes /archive entry by entry: no more of it is in memory at once than one recording's. */
+    private static void writeArchive(List<MediaFile> listing, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.writeStartArray();
+            for (MediaFile f : listing) {
+                g.writeStartObject();
+                g.writeStringField("path", f.path().toString());
+                g.writeNumberField("size", f.size());
+                g.writeStringField("mtime", f.modified().toString());
+                Optional<Map<String, Object>> meta = f.meta();
+                if (meta.isPresent()) {
+                    g.writeObjectField("meta", meta.get());
+                }
+                Optional<java.nio.file.Path> thumbnail = f.sidecar(Sidecar.THUMBNAIL);
+                if (thumbnail.isPresent()) {
+                    g.writeStringField("thumbnail", thumbnail.get().toString());
+                }
+                Optional<java.nio.file.Path> sprite = f.sidecar(Sidecar.SPRITE);
+                if (sprite.isPresent()) {
+                    g.writeStringField("sprite", sprite.get().toString());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** A buffer that gives up at {@link #CACHED_BYTES}. */
+    private static final class Bounded extends ByteArrayOutputStream {
+        /** Thrown once the buffer would hold more than it may; no stack: it is how the writer is stopped. */
+        static final class Full extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Full() {
+                super("larger than " + CACHED_BYTES + " bytes");
+            }
+
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > CACHED_BYTES) {
+                throw new Full();
+            }
+            super.write(b, off, len);
+        }
     }
 
     @GET

@@ -77,6 +77,11 @@ enum Naming {
         return mediaName.substring(0, mediaName.length() - extension.length()) + sidecar.suffix();
     }
 
+    /** The media file's name for the name of one of its sidecars: the inverse of {@link #sidecarName}. */
+    String mediaName(String sidecarName, Sidecar sidecar) {
+        return sidecarName.substring(0, sidecarName.length() - sidecar.suffix().length()) + extension;
+    }
+
     /** Whether a bare name is some media file's sidecar of that sort, of this kind. */
     boolean isSidecarName(String name, Sidecar sidecar) {
         Pattern p = sidecarPatterns.get(sidecar);

@@ -11,6 +11,10 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
@@ -20,10 +24,22 @@ import org.securitycam.api.settings.SettingsStore;
  * location must be a folder the device can write to, outside the system trees and the settings folder (see
  * {@link #folderToUse}); it is created if only its last level is missing.
  */
-@Component(property = SectionOwner.SECTIONS + "=" + SaveLocationSection.SECTION)
+@Component(property = { SectionOwner.SECTIONS + "=" + SaveLocationSection.SECTION,
+        SectionOwner.PID + "=" + SaveLocationSection.PID }, configurationPid = SaveLocationSection.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = SaveLocationSection.Form.class)
 public class SaveLocationSection implements SectionOwner {
     static final String SECTION = "VideoSaveLocation";
+    static final String PID = "securitycam.media.savelocation";
     static final List<String> SYSTEM_TREES = List.of("/proc", "/sys", "/dev", "/run", "/boot", "/etc");
+
+    @ObjectClassDefinition(name = "security-cam save location", description = "Where recordings, their sidecars "
+            + "and the timelapse are kept")
+    @interface Form {
+        @AttributeDefinition(name = "Folder", description = "An absolute path to a folder the device can write to, "
+                + "outside the system folders; it is created if only its last level is missing")
+        String VideoSaveLocation();
+    }
 
     private final Path home;
 

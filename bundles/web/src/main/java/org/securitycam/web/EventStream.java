@@ -20,9 +20,12 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -34,14 +37,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code GET /events} (spec §10): the device's Event Admin topics as Server-Sent Events. One thread serves every
- * client: each has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect
- * and after 15 s of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID}
- * replays what is still in a ring of recent frames.
+ * {@code GET /events}: the device's Event Admin topics as Server-Sent Events. One thread serves every client: each
+ * has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect and after 15 s
+ * of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID} replays what is still
+ * in a ring of recent frames. Each new client is announced on {@link Topics#EVENTS_CLIENT}, so that a feature can
+ * send it fresh state (presence polls at once).
  */
 @Component(service = { EventStream.class, EventHandler.class }, property = {
         EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
-        EventConstants.EVENT_TOPIC + "=" + Topics.ARCHIVE_UPDATED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT })
+        EventConstants.EVENT_TOPIC + "=" + Topics.ARCHIVE_UPDATED, EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_ALERT,
+        EventConstants.EVENT_TOPIC + "=" + Topics.PRESENCE_NOTICE, EventConstants.EVENT_TOPIC + "=" + Topics.CONNECTIONS,
+        EventConstants.EVENT_TOPIC + "=" + Topics.SYSTEM_INFO })
 @JakartarsResource
 @Path("events")
 public class EventStream implements EventHandler {
@@ -51,7 +57,8 @@ public class EventStream implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final Map<String, String> NAMES = Map.of(Topics.SENSOR_STATE, "sensor_state",
             Topics.RECORDING_STATE, "recording_state", Topics.ARCHIVE_UPDATED, "archive_updated",
-            Topics.SYSTEM_ALERT, "system_alert");
+            Topics.SYSTEM_ALERT, "system_alert", Topics.PRESENCE_NOTICE, "presence_change",
+            Topics.CONNECTIONS, "connections", Topics.SYSTEM_INFO, "system_info");
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Client> clients = new CopyOnWriteArrayList<>();
@@ -61,9 +68,12 @@ public class EventStream implements EventHandler {
         t.setDaemon(true);
         return t;
     });
+    private final EventAdmin events;
     private long nextId = 1;
 
-    public EventStream() {
+    @Activate
+    public EventStream(@Reference EventAdmin events) {
+        this.events = events;
         sender.scheduleWithFixedDelay(this::heartbeats, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -88,6 +98,7 @@ public class EventStream implements EventHandler {
         client.heartbeatDue = true;
         clients.add(client);
         sender.execute(() -> flush(client));
+        events.postEvent(new Event(Topics.EVENTS_CLIENT, Map.of()));
     }
 
     @Override

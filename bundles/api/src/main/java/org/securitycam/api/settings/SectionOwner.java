@@ -12,11 +12,43 @@ import org.osgi.annotation.versioning.ConsumerType;
  * getting the service, so an owner may itself depend on the store; it gets the service the first time it needs
  * the section's rules or defaults. Both methods are called while the store holds its lock: they must be quick and
  * must not call the store.
+ *
+ * <p><b>A form in the Web Console.</b> An owner that also registers the service property {@link #PID} gets its
+ * sections mirrored into that Config Admin configuration, and the Felix Web Console draws a form for it from the
+ * Metatype definition of that PID. The rule, all of it:
+ * <ul>
+ * <li>Register {@code securitycam.settings.pid=<pid>} beside {@link #SECTIONS}, and give the PID a Metatype
+ * definition: {@code @ObjectClassDefinition} plus {@code @Designate(ocd = ...)} on a component whose
+ * {@code configurationPid} is that PID (with {@code configurationPolicy = ConfigurationPolicy.IGNORE}: the section is
+ * read from the store, never from the component's properties), or a {@code MetaTypeProvider} service with the
+ * property {@code metatype.pid=<pid>} for a form that changes at run time.</li>
+ * <li>Each field of a section is one property, named by the field ({@code hold_seconds}); a field of a nested
+ * object is named by its path ({@code calibration.debounce_ms}). A section that is not a JSON object is one
+ * property named after the section. An owner of several sections prefixes its fields with the section's name and a
+ * dot ({@code ISP.contrast}). An attribute's id must be that name exactly: in an annotation, an underscore is
+ * written twice ({@code hold__seconds()}), since a single one stands for a dot.</li>
+ * <li>Lists of strings, numbers or booleans are arrays; any other list is one property holding its JSON text.</li>
+ * <li>{@link #SECRETS} are never mirrored. Fields without a Metatype attribute are mirrored but have no field in
+ * the form.</li>
+ * </ul>
+ * An edit in the console is checked by {@link #validate} like a REST change and lands in settings.json with one
+ * write; a refused edit is put back in the configuration and logged as a WARNING with the rule. A change through
+ * REST shows in the configuration at once.
  */
 @ConsumerType
 public interface SectionOwner {
     /** The service property that names the owned sections. */
     String SECTIONS = "securitycam.settings.section";
+
+    /**
+     * The service property that names the secret fields of the owned sections, as {@code Section.field} (a string,
+     * or an array of them). A secret never leaves the device in a backup and is never mirrored into Config Admin;
+     * an import never sets it, the stored value stays.
+     */
+    String SECRETS = "securitycam.settings.secret";
+
+    /** The service property that names the Config Admin configuration the owned sections are mirrored into. */
+    String PID = "securitycam.settings.pid";
 
     /** The value of {@code section} on a device that never stored it; a fresh value on every call. */
     Object defaults(String section);

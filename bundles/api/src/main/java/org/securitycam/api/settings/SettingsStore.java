@@ -2,6 +2,7 @@ package org.securitycam.api.settings;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -24,9 +25,13 @@ public interface SettingsStore {
      */
     Optional<Object> stored(String name);
 
+    /** The fields that their owners declare secret ({@link SectionOwner#SECRETS}), as {@code Section.field}. */
+    Set<String> secrets();
+
     /**
      * Replaces the given top-level sections in one write. Object sections are merged key by key into
-     * what is stored when {@code merge} is true. Nothing is written if any section is refused.
+     * what is stored when {@code merge} is true. Nothing is written if any section is refused; the
+     * exception then names every refused section with its rule.
      *
      * @return the stored values of the sections written
      * @throws InvalidSettingsException if any section is refused

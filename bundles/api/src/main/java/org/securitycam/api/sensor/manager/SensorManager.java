@@ -30,4 +30,11 @@ public interface SensorManager {
 
     /** Switches the sensor on or off, persisting {@code Sensor.enabled}. */
     void setEnabled(boolean enabled);
+
+    /**
+     * Tells whether the owner is home: while they are, a trigger sets {@code suppressed} and does not record. The
+     * change is queued and the call returns at once; a trigger decides on the latest value, never asking anyone.
+     * The manager starts with nobody home.
+     */
+    void ownerHome(boolean home);
 }

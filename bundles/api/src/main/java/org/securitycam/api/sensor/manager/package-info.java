@@ -3,5 +3,5 @@
  * software sensor's controls. Drivers do not need it: they implement {@code org.securitycam.api.sensor}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.securitycam.api.sensor.manager;
