@@ -38,7 +38,6 @@ public final class Main {
     private static final String JETTY = "org.apache.felix.http.jetty12";
     /** The service through which the web bundle sets Jetty up; Jetty starts once it is there. */
     private static final String JETTY_SETUP = "org.apache.felix.http.jetty.ConnectorFactory";
-    static final int JETTY_THREADS = 24;
     private static final String SYSTEM_PACKAGES = "org.slf4j;version=2.0.17,org.slf4j.event;version=2.0.17,"
             + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17,org.slf4j;version=1.7.36,"
             + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=1.7.36,org.slf4j.spi;version=1.7.36";
@@ -122,9 +121,6 @@ public final class Main {
         }
         p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
-        // Sized for a Pi: no route holds a thread while its client is slow (the web bundle's Jetty setup reads
-        // bodies before they reach a route), so a few threads serve many connections; Jetty's default is 200.
-        p.put("org.apache.felix.http.jetty.threadpool.max", Integer.toString(JETTY_THREADS));
         p.put("felix.fileinstall.dir", s.home().resolve("deploy").toString());
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");

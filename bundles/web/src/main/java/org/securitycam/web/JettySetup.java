@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What Felix's framework properties cannot say about its Jetty: the {@link RequestGate} in front of every request,
- * JSON error pages for the server and the servlet context, and a thread pool of a fixed size: the launcher sizes it for a Pi, and a burst of
- * requests neither grows it nor leaves threads behind. The launcher starts Jetty only once this is registered,
+ * JSON error pages for the server and the servlet context, and a thread pool of a fixed size, for a Pi: a burst
+ * of requests neither grows it nor leaves threads behind. The launcher starts Jetty only once this is registered,
  * so no request is ever served without it.
  *
  * <p>Felix hands code its running {@link Server} only through a {@link ConnectorFactory}, and counts only server
@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ConnectorFactory.class)
 public class JettySetup implements ConnectorFactory {
+    /**
+     * Sized for a Pi: no route holds a thread while its client is slow (the gate reads bodies before they reach a
+     * route), so a few threads serve many connections; Jetty's default is 200.
+     */
+    static final int THREADS = 24;
     private static final Logger LOG = LoggerFactory.getLogger(JettySetup.class);
 
     // Optional and dynamic: the API is up while the REST whiteboard's runtime is registered, and until then every
@@ -50,7 +55,8 @@ public class JettySetup implements ConnectorFactory {
             installed.undo();
         }
         if (server.getThreadPool() instanceof QueuedThreadPool pool) {
-            pool.setMinThreads(pool.getMaxThreads());
+            pool.setMaxThreads(THREADS);
+            pool.setMinThreads(THREADS);
         }
         installed = new Installed(server, new RequestGate(() -> rest != null));
         LOG.info("Jetty set up: requests gated, JSON error pages, {} threads",
