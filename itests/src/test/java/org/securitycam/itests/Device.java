@@ -61,7 +61,12 @@ final class Device implements AutoCloseable {
     }
 
     static Device start(Path home, String profile) throws Exception {
-        Device d = new Device(home, freePort(), profile, PASSWORD, null);
+        return start(home, profile, freePort());
+    }
+
+    /** On a port the test chose, to watch it before the device is up. */
+    static Device start(Path home, String profile, int port) throws Exception {
+        Device d = new Device(home, port, profile, PASSWORD, null);
         d.launch();
         return d;
     }
@@ -105,6 +110,18 @@ final class Device implements AutoCloseable {
 
     void restart() throws Exception {
         stop();
+        launch();
+    }
+
+    /** What a test does to the data home while the device is stopped. */
+    interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    /** Stops the device, changes its data home, and starts it again. */
+    void restartWith(WhileStopped change) throws Exception {
+        stop();
+        change.run();
         launch();
     }
 
@@ -206,7 +223,7 @@ final class Device implements AutoCloseable {
         return token;
     }
 
-    /** The device's process id. */
+    /** The process id of the device's JVM (the start script execs it, so it is the script's too). */
     long pid() {
         return process.pid();
     }

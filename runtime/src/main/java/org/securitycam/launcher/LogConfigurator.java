@@ -16,22 +16,22 @@ import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import ch.qos.logback.core.util.FileSize;
 
 import org.securitycam.api.device.LogFiles;
 
 /**
  * The device log, configured in code because parsing an XML configuration cost a third of a second of every
  * start: {@code api/security-cam.log} in the log folder the launcher names (system property
- * {@link LogFiles#FOLDER_PROPERTY}), rotated at 8 MiB into {@code .1} to {@code .3}, one line per entry as
- * {@code YYYY-MM-DD HH:MM:SS [LEVEL] source: message} (a stack trace follows on the lines after it), and a
- * shorter copy on the console.
+ * {@link LogFiles#FOLDER_PROPERTY}), rotated into {@code .1} to {@code .3} before it would pass 8 MiB, one line per
+ * entry as {@code YYYY-MM-DD HH:MM:SS [LEVEL] source: message} (a stack trace follows on the lines after it), and
+ * a shorter copy on the console.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public class LogConfigurator extends ContextAwareBase implements Configurator {
+    /** The most a log file ever holds: 8 MiB, to the byte. */
+    static final long LOG_BYTES = 8L * 1024 * 1024;
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         Map<String, Supplier<DynamicConverter<?>>> rules = new HashMap<>();
@@ -39,7 +39,7 @@ public class LogConfigurator extends ContextAwareBase implements Configurator {
         context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
         Path dir = Path.of(System.getProperty(LogFiles.FOLDER_PROPERTY, "logs"), LogFiles.DEVICE_FOLDER);
 
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        SizeRollingAppender file = new SizeRollingAppender(LOG_BYTES);
         file.setContext(context);
         file.setName("FILE");
         file.setFile(dir.resolve(LogFiles.DEVICE_FILE).toString());
@@ -50,12 +50,7 @@ public class LogConfigurator extends ContextAwareBase implements Configurator {
         rolling.setMinIndex(1);
         rolling.setMaxIndex(LogFiles.DEVICE_ROTATED);
         rolling.start();
-        SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
-        size.setContext(context);
-        size.setMaxFileSize(FileSize.valueOf("8MB"));
-        size.start();
         file.setRollingPolicy(rolling);
-        file.setTriggeringPolicy(size);
         start(file, context, "%d{yyyy-MM-dd HH:mm:ss} [%lvl] %logger: %msg%n");
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

@@ -36,6 +36,8 @@ public final class Main {
     static final String LOCATION_PREFIX = "securitycam:";
     static final int LAST_START_LEVEL = 3;
     private static final String JETTY = "org.apache.felix.http.jetty12";
+    /** The service through which the web bundle sets Jetty up; Jetty starts once it is there. */
+    private static final String JETTY_SETUP = "org.apache.felix.http.jetty.ConnectorFactory";
     private static final String SYSTEM_PACKAGES = "org.slf4j;version=2.0.17,org.slf4j.event;version=2.0.17,"
             + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17,org.slf4j;version=1.7.36,"
             + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=1.7.36,org.slf4j.spi;version=1.7.36";
@@ -96,6 +98,7 @@ public final class Main {
         @Override
         public void run() {
             requested = true;
+            stopJetty(framework);
             try {
                 framework.stop();
             } catch (BundleException e) {
@@ -179,10 +182,11 @@ public final class Main {
 
     /**
      * Jetty takes about half a second to start, most of it loading classes. It starts on a thread of its own as
-     * soon as start level 1 begins, so that it comes up alongside the services and the device's bundles instead
-     * of after them. Until the auth gate (level 1) and then the REST whiteboard (level 2) register, Jetty has no
-     * servlet and answers 404 to everything, so nothing is ever served around the gate. For the same reason the
-     * Web Console waits for level 3. Jetty is never persistently started, or level 1 would start it again.
+     * soon as the web bundle's Jetty setup is registered, early in start level 1, so that it comes up alongside
+     * the services and the device's bundles instead of after them, and never serves a request without that setup.
+     * Until the REST whiteboard (level 2) is up, the setup answers 503 to everything, so nothing is ever served
+     * around the auth gate. For the same reason the Web Console waits for level 3. Jetty is never persistently
+     * started, or level 1 would start it again.
      */
     private static void startJettyAlongside(Framework framework, Logger log) throws BundleException {
         Bundle jetty = null;
@@ -202,8 +206,13 @@ public final class Main {
         Thread starter = new Thread(() -> {
             try {
                 long deadline = System.nanoTime() + 60_000_000_000L;
-                while (level.getStartLevel() < 1 && System.nanoTime() < deadline) {
+                BundleContext ctx = framework.getBundleContext();
+                while ((level.getStartLevel() < 1 || ctx.getServiceReference(JETTY_SETUP) == null)
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(2);
+                }
+                if (ctx.getServiceReference(JETTY_SETUP) == null) {
+                    log.error("The web bundle did not set Jetty up within 60 s; starting Jetty without it");
                 }
                 bundle.start(Bundle.START_TRANSIENT);
             } catch (BundleException | IllegalStateException e) {
@@ -267,10 +276,27 @@ public final class Main {
         }
     }
 
+    /**
+     * Before the framework stops, for good or for a restart: so that no request meets the device while its
+     * services go away (the REST API and the web bundle's Jetty setup among them).
+     */
+    private static void stopJetty(Framework framework) {
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (JETTY.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                try {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException e) {
+                    // the framework's own stop stops it all the same
+                }
+            }
+        }
+    }
+
     private static void stop(Framework framework) {
         if (framework == null) {
             return;
         }
+        stopJetty(framework);
         try {
             framework.stop();
             // The camera takes up to 15 s to finish a running recording (remux, sprite, meta) before it goes.

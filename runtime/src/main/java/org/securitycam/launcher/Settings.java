@@ -45,7 +45,8 @@ record Settings(Path home, int port, String profile, Path repo) {
     }
 
     void createFolders() throws IOException {
-        for (String dir : new String[] { "settings", "recordings/timelapse", "deploy", "framework" }) {
+        // Not settings/: the settings store creates it, readable by this user only.
+        for (String dir : new String[] { "recordings/timelapse", "deploy", "framework" }) {
             Files.createDirectories(home.resolve(dir));
         }
         Files.createDirectories(logs().resolve(LogFiles.DEVICE_FOLDER));

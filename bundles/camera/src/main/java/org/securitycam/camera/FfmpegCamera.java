@@ -267,12 +267,13 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         try {
             file = store.create(MediaKind.SNAPSHOT, stamp);
         } catch (IOException e) {
-            throw new CameraException("Cannot save the snapshot: " + AtomicFiles.reason(e));
+            throw new CameraException("Cannot save the snapshot in " + store.folder(MediaKind.SNAPSHOT) + ": "
+                    + AtomicFiles.reason(e));
         }
         try {
             AtomicFiles.write(file, jpeg);
         } catch (IOException e) {
-            throw new CameraException("Cannot save the snapshot: " + AtomicFiles.reason(e));
+            throw new CameraException("Cannot save the snapshot in " + file.getParent() + ": " + AtomicFiles.reason(e));
         } finally {
             store.finish(file);
         }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,24 +66,54 @@ final class SettingsFile {
         }
     }
 
+    /** Makes the folder and every file in it readable by this user only (see {@link PrivateFiles}). */
+    void secure() throws IOException {
+        PrivateFiles.secure(file.getParent());
+    }
+
+    /**
+     * Replaces the file. The temporary file is created private, and removed again if the write fails, so that a
+     * failed write leaves the folder as it was.
+     */
     void write(Map<String, Object> doc) throws IOException {
-        Files.createDirectories(file.getParent());
+        PrivateFiles.secure(file.getParent());
         byte[] bytes = mapper.writeValueAsBytes(doc);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
         try {
+            Files.deleteIfExists(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PrivateFiles.fileAttributes(file.getParent()))) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The settings folder does not support atomic renames: " + file.getParent(), e);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            if (e instanceof AtomicMoveNotSupportedException) {
+                throw new IOException("The settings folder does not support atomic renames: " + file.getParent(), e);
+            }
+            throw e;
         }
         syncDirectory(file.getParent());
+    }
+
+    /** What the operating system said went wrong, without the path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {} after a failed write: {}", tmp, e.getMessage());
+        }
     }
 
     /** Makes the rename itself durable; without it a power cut can bring the old file back. */

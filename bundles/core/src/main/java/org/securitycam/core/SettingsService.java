@@ -1,7 +1,6 @@
 package org.securitycam.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,9 @@ import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
 import org.securitycam.api.settings.SettingsStore;
+import org.securitycam.api.settings.SettingsWriteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings store of the device: {@code settings/settings.json} under the data home. It owns the file, not the
@@ -32,6 +34,7 @@ import org.securitycam.api.settings.SettingsStore;
  */
 @Component(service = SettingsStore.class)
 public class SettingsService implements SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsService.class);
     private final SettingsFile file;
     private final EventAdmin events;
     private final SectionOwners owners = new SectionOwners();
@@ -41,6 +44,11 @@ public class SettingsService implements SettingsStore {
     public SettingsService(BundleContext context, @Reference EventAdmin events) {
         this.events = events;
         this.file = new SettingsFile(DataHome.of(context).resolve("settings").resolve("settings.json"));
+        try {
+            file.secure();
+        } catch (IOException e) {
+            LOG.error("Could not make the settings folder private: {}", e.toString());
+        }
         this.doc = file.read();
         this.context = context;
     }
@@ -124,7 +132,8 @@ public class SettingsService implements SettingsStore {
             try {
                 file.write(next);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not save " + file.path() + ": " + e.getMessage(), e);
+                LOG.error("Could not save {}: {}", file.path(), e.toString());
+                throw new SettingsWriteException("The settings could not be saved: " + SettingsFile.reason(e), e);
             }
             doc = next;
         }

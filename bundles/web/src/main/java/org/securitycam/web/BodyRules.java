@@ -1,9 +1,5 @@
 package org.securitycam.web;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,8 +13,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
- * Spec §0 body rules for every route: a body must be {@code application/json} (415 otherwise, which also
- * stops cross-site form posts) and at most 256 KiB (413), whether or not it declares its length.
+ * A body must be {@code application/json} in UTF-8, the only encoding JSON has (415 otherwise, which also stops
+ * cross-site form posts). Its size was checked before it reached the REST layer (see {@link RequestGate}).
  */
 @Component(service = ContainerRequestFilter.class)
 @JakartarsExtension
@@ -26,8 +22,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)
 public class BodyRules implements ContainerRequestFilter {
-    public static final int MAX_BODY = 256 * 1024;
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (!request.hasEntity()) {
@@ -37,47 +31,9 @@ public class BodyRules implements ContainerRequestFilter {
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardSubtype()) {
             throw new WebApplicationException("Content-Type must be application/json", 415);
         }
-        if (request.getLength() > MAX_BODY) {
-            throw new WebApplicationException(tooLarge(), 413);
-        }
-        request.setEntityStream(new Bounded(request.getEntityStream()));
-    }
-
-    private static String tooLarge() {
-        return "Request body is larger than " + MAX_BODY / 1024 + " KiB";
-    }
-
-    /** Fails the read once more than the limit has come, for bodies sent without a length. */
-    private static final class Bounded extends FilterInputStream {
-        private long read;
-
-        Bounded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > MAX_BODY) {
-                throw new WebApplicationException(tooLarge(), 413);
-            }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+            throw new WebApplicationException("JSON must be UTF-8, not " + charset, 415);
         }
     }
 }

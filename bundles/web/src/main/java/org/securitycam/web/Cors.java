@@ -1,5 +1,6 @@
 package org.securitycam.web;
 
+import java.net.URI;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
@@ -21,8 +22,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Cross-origin access (spec §0): same-origin only unless origins are configured, and never {@code *}. A preflight
- * is answered here and never runs a resource: 204 with the allowed methods for a configured origin, 403 otherwise.
+ * Cross-origin access: same-origin only unless origins are configured, and never {@code *}. A preflight is answered
+ * here and never runs a resource: 204 with the allowed methods for the device's own origin or a configured one,
+ * 403 otherwise.
  */
 @Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class },
         configurationPid = "securitycam.web.cors")
@@ -53,11 +55,13 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
                 || request.getHeaderString("Access-Control-Request-Method") == null) {
             return;
         }
-        if (!allowed.contains(origin)) {
+        URI own = request.getUriInfo().getBaseUri();
+        if (!allowed.contains(origin) && !Origins.same(origin, own.getScheme(), own.getHost(), own.getPort())) {
             request.abortWith(ApiError.of(403, "Origin not allowed: " + origin));
             return;
         }
         Response.ResponseBuilder ok = Response.noContent()
+                .header("Access-Control-Allow-Origin", origin)
                 .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
                 .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID")
                 .header("Access-Control-Max-Age", "600");

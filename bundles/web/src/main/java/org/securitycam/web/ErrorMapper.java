@@ -10,6 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.securitycam.api.media.MediaException;
 import org.securitycam.api.settings.InvalidSettingsException;
+import org.securitycam.api.settings.SettingsWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof InvalidSettingsException) {
             return ApiError.of(400, e.getMessage());
         }
+        if (e instanceof SettingsWriteException) {
+            return ApiError.of(507, e.getMessage());
+        }
         if (e instanceof JacksonException j) {
             return ApiError.of(400, jsonMessage(j));
+        }
+        if (ClientGone.isClientGone(e)) {
+            LOG.debug("The client went away: {}", e.toString());
+            return ApiError.of(400, "The client went away");
         }
         LOG.error("Request failed", e);
         return ApiError.of(500, "Internal error");
@@ -70,6 +78,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static String jsonMessage(JacksonException e) {
         if (e instanceof StreamConstraintsException) {
             return "Request body is too deeply nested or too long";
+        }
+        if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return "Request body has a key twice (" + e.getOriginalMessage().substring(16) + ") at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         }
         if (e instanceof JsonParseException) {
             return "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "

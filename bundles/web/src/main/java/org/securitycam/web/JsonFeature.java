@@ -12,6 +12,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 /**
  * JSON for every resource that says {@code @JSONRequired}. It is a Feature, not a provider instance: a
  * provider instance shared across Jersey's reloads fails every request once the first locator is shut down.
- * Reading is bounded (nesting depth, string and number length) so hostile bodies give 400, not 500.
+ * Reading is bounded (nesting depth, string and number length) so hostile bodies give 400, not 500, and strict: a
+ * key given twice is a 400 rather than a silent choice of one (numbers: see {@link FiniteNumbers}).
  */
 @Component(service = Feature.class)
 @JakartarsExtension
@@ -35,10 +37,10 @@ public class JsonFeature implements Feature {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(64).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         ObjectMapper mapper = new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         context.register(new JacksonJsonProvider(mapper), MessageBodyReader.class, MessageBodyWriter.class);
         return true;
     }

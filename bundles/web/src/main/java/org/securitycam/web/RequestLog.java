@@ -1,39 +1,38 @@
 package org.securitycam.web;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.NanoTime;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line in the device log per request: client, method, path, status and time. The query string is left out
- * on purpose, because {@code ?token=} carries the API token and no secret may reach the log.
+ * One line in the device log per request Jetty answered, whoever answered it (a route, the gates, Jetty itself):
+ * client, method, path, status and time. A request that changes something or fails is logged at INFO; one that
+ * only read (GET, HEAD, OPTIONS) and succeeded only at DEBUG, so that a dashboard left open does not wear the SD
+ * card. The query string is left out on purpose, because {@code ?token=} carries the API token and no secret may
+ * reach the log.
  */
-@Component(service = Preprocessor.class, property = "service.ranking:Integer=100")
-public class RequestLog implements Preprocessor {
+@Component(service = org.eclipse.jetty.server.RequestLog.class)
+public class RequestLog implements org.eclipse.jetty.server.RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger("http.request");
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        long start = System.nanoTime();
-        try {
-            chain.doFilter(req, res);
-        } finally {
-            if (LOG.isInfoEnabled()) {
-                HttpServletRequest request = (HttpServletRequest) req;
-                LOG.info("{} {} {} {} {}ms", request.getRemoteAddr(), request.getMethod(), request.getRequestURI(),
-                        ((HttpServletResponse) res).getStatus(), (System.nanoTime() - start) / 1_000_000);
-            }
+    public void log(Request request, Response response) {
+        int status = response.getStatus();
+        String method = request.getMethod();
+        boolean onlyRead = status < 400 && (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+        if (onlyRead ? !LOG.isDebugEnabled() : !LOG.isInfoEnabled()) {
+            return;
+        }
+        String line = "{} {} {} {} {}ms";
+        Object[] args = { Request.getRemoteAddr(request), method, request.getHttpURI().getPath(), status,
+                NanoTime.millisSince(request.getBeginNanoTime()) };
+        if (onlyRead) {
+            LOG.debug(line, args);
+        } else {
+            LOG.info(line, args);
         }
     }
 }

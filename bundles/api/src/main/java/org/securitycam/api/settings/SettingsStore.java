@@ -35,6 +35,7 @@ public interface SettingsStore {
      *
      * @return the stored values of the sections written
      * @throws InvalidSettingsException if any section is refused
+     * @throws SettingsWriteException if the file could not be written; nothing changed
      */
     Map<String, Object> update(Map<String, Object> sections, boolean merge);
 }
