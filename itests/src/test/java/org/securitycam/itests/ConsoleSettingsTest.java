@@ -204,7 +204,9 @@ class ConsoleSettingsTest {
         body.putAll(fields);
         String form = body.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        // The console's own page sends its origin, as a browser does; a request without one is refused.
         return console(d, HttpRequest.newBuilder(d.uri("/system/console/configMgr/" + pid))
+                .header("Origin", "http://127.0.0.1:" + d.port)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }

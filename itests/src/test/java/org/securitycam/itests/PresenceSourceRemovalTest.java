@@ -80,6 +80,7 @@ class PresenceSourceRemovalTest {
 
     private static HttpResponse<String> console(Device d, String action) throws Exception {
         return d.send(HttpRequest.newBuilder(d.uri("/system/console/bundles/" + BUNDLE))
+                .header("Origin", "http://127.0.0.1:" + d.port) // as the console's own page sends it
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("action=" + action)));
     }

@@ -151,6 +151,7 @@ class StorageApiTest extends OneDeviceTest {
     @Test
     void aMissingSaveLocationHasNoFiguresAndAClearError() throws Exception {
         Path gone = dir.resolve("usb-disk/recordings");
+        Files.createDirectories(gone.getParent()); // a save location is created at most one level below what exists
         assertEquals(200, device.post("/settings", "{\"VideoSaveLocation\":\"" + gone + "\"}").statusCode());
         Files.delete(gone);
         HttpResponse<String> r = device.get("/storage/status");

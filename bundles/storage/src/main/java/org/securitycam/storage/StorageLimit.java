@@ -1,13 +1,11 @@
 package org.securitycam.storage;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.securitycam.api.settings.InvalidSettingsException;
+import org.securitycam.web.JsonBody;
 
 /**
  * The {@code StorageLimit} section: whether old media is deleted automatically ({@code enabled}), the disk use in
@@ -20,7 +18,6 @@ record StorageLimit(boolean enabled, int maxPercent, int maxDays) {
     static final String ENABLED = "enabled";
     static final String MAX_PERCENT = "max_percent";
     static final String MAX_DAYS = "max_days";
-    static final Set<String> FIELDS = Set.of(ENABLED, MAX_PERCENT, MAX_DAYS);
 
     static final boolean DEFAULT_ENABLED = false;
     static final int DEFAULT_PERCENT = 85;
@@ -46,19 +43,7 @@ record StorageLimit(boolean enabled, int maxPercent, int maxDays) {
      * @throws InvalidSettingsException naming the field and its rule, or every unknown field
      */
     static StorageLimit validate(Object proposed) {
-        if (!(proposed instanceof Map<?, ?> m)) {
-            throw new InvalidSettingsException("must be a JSON object");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Object key : m.keySet()) {
-            if (!FIELDS.contains(key)) {
-                unknown.add(String.valueOf(key));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidSettingsException((unknown.size() == 1 ? "Unknown field: " : "Unknown fields: ")
-                    + String.join(", ", unknown) + " (known: " + ENABLED + ", " + MAX_PERCENT + ", " + MAX_DAYS + ")");
-        }
+        Map<String, Object> m = JsonBody.fields(proposed, List.of(ENABLED, MAX_PERCENT, MAX_DAYS));
         boolean enabled = DEFAULT_ENABLED;
         if (m.containsKey(ENABLED)) {
             if (!(m.get(ENABLED) instanceof Boolean b)) {
@@ -67,19 +52,10 @@ record StorageLimit(boolean enabled, int maxPercent, int maxDays) {
             enabled = b;
         }
         int percent = m.containsKey(MAX_PERCENT)
-                ? integer(MAX_PERCENT, m.get(MAX_PERCENT), MIN_PERCENT, HIGHEST_PERCENT) : DEFAULT_PERCENT;
-        int days = m.containsKey(MAX_DAYS) ? integer(MAX_DAYS, m.get(MAX_DAYS), 0, MOST_DAYS) : DEFAULT_DAYS;
+                ? JsonBody.integer(MAX_PERCENT, m.get(MAX_PERCENT), MIN_PERCENT, HIGHEST_PERCENT) : DEFAULT_PERCENT;
+        int days = m.containsKey(MAX_DAYS) ? JsonBody.integer(MAX_DAYS, m.get(MAX_DAYS), 0, MOST_DAYS) : DEFAULT_DAYS;
         return new StorageLimit(enabled, percent, days);
     }
 
     /** A JSON integer (never a fraction, a string or a boolean) within the range. */
-    private static int integer(String field, Object value, int min, int max) {
-        boolean whole = value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof BigInteger;
-        if (!whole || new BigInteger(value.toString()).compareTo(BigInteger.valueOf(min)) < 0
-                || new BigInteger(value.toString()).compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new InvalidSettingsException(field + " must be an integer from " + min + " to " + max);
-        }
-        return ((Number) value).intValue();
-    }
 }

@@ -1,12 +1,11 @@
 package org.securitycam.timelapse;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.securitycam.api.settings.InvalidSettingsException;
+import org.securitycam.web.JsonBody;
 
 /**
  * The {@code Timelapse} section: whether frames are captured ({@code enabled}), the minutes between two frames
@@ -61,19 +60,7 @@ record TimelapseSettings(boolean enabled, int intervalMinutes, int fps, String r
      * @throws InvalidSettingsException naming the field and its rule, or the unknown fields
      */
     static TimelapseSettings validate(Object proposed, TimelapseSettings base) {
-        if (!(proposed instanceof Map<?, ?> m)) {
-            throw new InvalidSettingsException("must be a JSON object");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Object key : m.keySet()) {
-            if (!FIELDS.contains(key)) {
-                unknown.add(String.valueOf(key));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidSettingsException((unknown.size() == 1 ? "Unknown field: " : "Unknown fields: ")
-                    + String.join(", ", unknown) + " (known: " + String.join(", ", FIELDS) + ")");
-        }
+        Map<String, Object> m = JsonBody.fields(proposed, FIELDS);
         boolean enabled = base.enabled;
         if (m.containsKey(ENABLED)) {
             if (!(m.get(ENABLED) instanceof Boolean b)) {
@@ -81,9 +68,9 @@ record TimelapseSettings(boolean enabled, int intervalMinutes, int fps, String r
             }
             enabled = b;
         }
-        int interval = m.containsKey(INTERVAL) ? integer(INTERVAL, m.get(INTERVAL), MIN_INTERVAL, MAX_INTERVAL)
+        int interval = m.containsKey(INTERVAL) ? JsonBody.integer(INTERVAL, m.get(INTERVAL), MIN_INTERVAL, MAX_INTERVAL)
                 : base.intervalMinutes;
-        int fps = m.containsKey(FPS) ? integer(FPS, m.get(FPS), MIN_FPS, MAX_FPS) : base.fps;
+        int fps = m.containsKey(FPS) ? JsonBody.integer(FPS, m.get(FPS), MIN_FPS, MAX_FPS) : base.fps;
         String resolution = m.containsKey(RESOLUTION) ? resolution(m.get(RESOLUTION)) : base.resolution;
         return new TimelapseSettings(enabled, interval, fps, resolution);
     }
@@ -120,13 +107,4 @@ record TimelapseSettings(boolean enabled, int intervalMinutes, int fps, String r
     }
 
     /** A JSON integer (never a fraction, a string or a boolean) within the range. */
-    private static int integer(String field, Object value, int min, int max) {
-        boolean whole = value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof BigInteger;
-        if (!whole || new BigInteger(value.toString()).compareTo(BigInteger.valueOf(min)) < 0
-                || new BigInteger(value.toString()).compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new InvalidSettingsException(field + " must be an integer from " + min + " to " + max);
-        }
-        return ((Number) value).intValue();
-    }
 }
