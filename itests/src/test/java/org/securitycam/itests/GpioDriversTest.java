@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The GPIO drivers of spec §1 on the simulated board: pin edges go in through {@code POST /gpio/sim/{pin}},
+ * The GPIO drivers on the simulated board: pin edges go in through {@code POST /gpio/sim/{pin}},
  * and what a user sees comes out of {@code GET /sensor/status}.
  */
 class GpioDriversTest extends OneDeviceTest {

@@ -24,7 +24,7 @@ import org.securitycam.web.ApiError;
 import org.securitycam.web.Credentials;
 import org.securitycam.web.JsonBody;
 
-/** The {@code /auth/*} routes of the seed and spec §9. */
+/** The {@code /auth/*} routes of the public API. */
 @Component(service = AuthResource.class)
 @JakartarsResource
 @JSONRequired

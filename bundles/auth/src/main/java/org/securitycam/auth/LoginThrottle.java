@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Brute-force throttling per client (spec §9): after {@value #MAX_FAILURES} failures within
+ * Brute-force throttling per client: after {@value #MAX_FAILURES} failures within
  * {@value #WINDOW_SECONDS} s a client is locked out, first for {@value #FIRST_LOCK_SECONDS} s, then twice as
  * long after each failure that follows a lock-out within the window, up to {@value #MAX_LOCK_SECONDS} s. A success clears the client. It remembers
  * at most {@value #MAX_CLIENTS} clients, forgetting the least recently seen, so rotating addresses cannot

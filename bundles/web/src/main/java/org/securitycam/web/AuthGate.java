@@ -24,7 +24,7 @@ import org.securitycam.api.auth.AuthService.Attempt;
 import org.securitycam.api.auth.AuthService.Outcome;
 
 /**
- * The one check in front of everything Jetty serves, the REST API and the Web Console alike (spec §0, §9).
+ * The one check in front of everything Jetty serves, the REST API and the Web Console alike.
  * While auth is on, every request needs the token, whatever its method and whether or not its path exists,
  * except {@code /auth/status}, {@code /auth/validate} and CORS preflights. The Web Console also takes the device
  * password through HTTP Basic, with any user name, counted by the same login throttle. Without the auth service

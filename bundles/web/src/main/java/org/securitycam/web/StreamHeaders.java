@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
-/** An event stream must never be cached by a proxy or the browser (spec §10). */
+/** An event stream must never be cached by a proxy or the browser. */
 @Component(service = ContainerResponseFilter.class)
 @JakartarsExtension
 @JakartarsName("securitycam.stream-headers")

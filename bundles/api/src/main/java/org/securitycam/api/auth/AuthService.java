@@ -3,7 +3,7 @@ package org.securitycam.api.auth;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The device's one password and one API token (spec §9). Secrets are compared in constant time and never logged.
+ * The device's one password and one API token. Secrets are compared in constant time and never logged.
  * Failed password attempts are counted per client, which gets throttled after too many.
  */
 @ProviderType
