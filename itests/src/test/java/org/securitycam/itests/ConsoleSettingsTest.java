@@ -124,6 +124,9 @@ class ConsoleSettingsTest {
                     Map.of("VideoSaveLocation", videos.toString())).statusCode());
             HotDeployTest.await(d, "the new save location", 5_000,
                     () -> videos.toString().equals(d.getJson("/settings").get("VideoSaveLocation").asText()));
+            // As a user would, edit again once the form shows what was stored (the store writes it back).
+            awaitForm(d, "securitycam.media.savelocation",
+                    f -> videos.toString().equals(value(f, "VideoSaveLocation").asText()));
             assertEquals(302, edit(d, "securitycam.media.savelocation", Map.of("VideoSaveLocation", "relative"))
                     .statusCode());
             HotDeployTest.await(d, "the refusal logged", 5_000, () -> d.log().lines().anyMatch(l ->
@@ -143,6 +146,7 @@ class ConsoleSettingsTest {
             assertEquals(1, writes(d, () -> assertEquals(302, edit(d, "securitycam.storage", limit).statusCode())));
             assertEquals(70, stored(d).get("StorageLimit").get("max_percent").asInt());
             assertEquals(70, d.getJson("/storage/status").get("max_percent").asInt());
+            awaitForm(d, "securitycam.storage", f -> value(f, "max_percent").asInt() == 70);
             limit.put("max_percent", "5");
             assertEquals(302, edit(d, "securitycam.storage", limit).statusCode());
             HotDeployTest.await(d, "the refused limit logged", 5_000, () -> d.log().lines().anyMatch(l ->
