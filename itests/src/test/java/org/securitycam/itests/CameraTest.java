@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Spec §2 with the real ffmpeg: a sensor recording, a snapshot round trip, ranges, and the path guard. */
+/** Recordings and snapshots with the real ffmpeg: a sensor recording, a snapshot round trip, ranges, and the path guard. */
 class CameraTest extends OneDeviceTest {
     private static String q(Object value) {
         return URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-/** Spec §0: every failure is {"error": ...} JSON with the right status, never HTML. */
+/** Every failure is {"error": ...} JSON with the right status, never HTML. */
 class ErrorShapeTest extends OneDeviceTest {
     private static void assertError(HttpResponse<String> r, int status) throws Exception {
         assertEquals(status, r.statusCode(), r.body());

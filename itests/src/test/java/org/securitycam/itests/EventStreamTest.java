@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Spec §10 as a browser's EventSource meets it. */
+/** The server-sent events stream as a browser's EventSource meets it. */
 class EventStreamTest extends OneDeviceTest {
     /** An open /events connection whose lines arrive in a queue. */
     private static final class Stream10 implements AutoCloseable {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Spec §1 over HTTP against the running device on the dev profile. */
+/** The sensor routes over HTTP against the running device on the dev profile. */
 class SensorApiTest extends OneDeviceTest {
     @BeforeEach
     void mockActive() throws Exception {

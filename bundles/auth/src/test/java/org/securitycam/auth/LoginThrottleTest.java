@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** Spec §9 throttling, on a hand-driven clock. */
+/** The login throttle (five failures in five minutes, then backing off up to 15 minutes), on a hand-driven clock. */
 class LoginThrottleTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final LoginThrottle throttle = new LoginThrottle(now::get);
