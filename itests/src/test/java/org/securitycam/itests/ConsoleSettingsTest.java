@@ -167,6 +167,35 @@ class ConsoleSettingsTest {
         }
     }
 
+    /**
+     * Two saves of one form in quick succession, as an administrator who saves, changes one more field and saves
+     * again: both land, whatever the store is doing with the first when the second arrives.
+     */
+    @Test
+    void quickSuccessiveConsoleSavesAllLand() throws Exception {
+        try (Device d = Device.start(dir.resolve("home"))) {
+            Map<String, String> timelapse = fields(form(d, "securitycam.timelapse"));
+            for (int round = 1; round <= 5; round++) {
+                int interval = 10 + round;
+                int fps = 10 + round;
+                timelapse.put("interval_minutes", String.valueOf(interval));
+                assertEquals(302, edit(d, "securitycam.timelapse", timelapse).statusCode());
+                timelapse.put("fps", String.valueOf(fps));
+                assertEquals(302, edit(d, "securitycam.timelapse", timelapse).statusCode());
+                HotDeployTest.await(d, "both saves of round " + round, 5_000, () -> {
+                    JsonNode t = d.getJson("/timelapse/status");
+                    return t.get("interval_minutes").asInt() == interval && t.get("fps").asInt() == fps;
+                });
+                // Nothing undoes them afterwards either: settings.json and the form agree.
+                awaitForm(d, "securitycam.timelapse", f -> value(f, "interval_minutes").asInt() == interval
+                        && value(f, "fps").asInt() == fps);
+                JsonNode stored = stored(d).get("Timelapse");
+                assertEquals(interval, stored.get("interval_minutes").asInt(), stored.toString());
+                assertEquals(fps, stored.get("fps").asInt(), stored.toString());
+            }
+        }
+    }
+
     /** The form's current values as the console's page would post them back. */
     private static Map<String, String> fields(JsonNode form) {
         Map<String, String> out = new LinkedHashMap<>();

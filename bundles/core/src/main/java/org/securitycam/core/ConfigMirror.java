@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link SectionOwner#PID} are mirrored into that configuration, so the Web Console draws their form, and an edit
  * there goes through the owner's rules into settings.json. settings.json is the truth: at start and after every
  * change it is written into the configuration; an edit in the console is taken as the properties that differ from
- * what was last mirrored, so that it never undoes a REST change it did not see, and its own echo changes nothing.
- * One thread does all of it, in order.
+ * what the configuration was last known to hold, so that it never undoes a REST change it did not see, its own echo
+ * changes nothing, and no write-back covers an edit not yet taken. One thread does all of it, in order.
  */
 @Component(service = { ConfigurationListener.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED)
@@ -138,12 +138,21 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
         });
     }
 
-    /** Writes the sections into their configuration, if it does not say the same already. */
+    /**
+     * Writes the sections into their configuration, if it does not say the same already. An edit in the
+     * configuration that has not been taken yet is taken first: writing the settings over it would undo it, as when
+     * a second save in the console arrives while the first is being stored.
+     */
     private void mirror(String pid) {
-        Map<String, Object> props = forms.get(pid).flatten(current(forms.get(pid)));
+        FlatForm form = forms.get(pid);
         try {
             Configuration config = configAdmin.getConfiguration(pid, "?");
             Map<String, Object> now = properties(config);
+            Map<String, Object> known = mirrored.get(pid);
+            if (known != null && now != null && !FlatForm.same(known, now)) {
+                take(pid, known, now);
+            }
+            Map<String, Object> props = form.flatten(current(form));
             mirrored.put(pid, props);
             if (now == null || !FlatForm.same(now, props)) {
                 config.update(new Hashtable<>(props));
@@ -153,10 +162,8 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
         }
     }
 
-    /** A change in the configuration: what differs from the mirror goes through the owner into settings.json. */
+    /** A change in the configuration: unless it is the echo of a mirror, the mirror takes it and writes it back. */
     private void edited(String pid) {
-        FlatForm form = forms.get(pid);
-        Map<String, Object> before = mirrored.get(pid);
         Map<String, Object> after;
         try {
             after = properties(configAdmin.getConfiguration(pid, "?"));
@@ -164,14 +171,24 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
             LOG.error("Could not read the configuration {}: {}", pid, e.getMessage());
             return;
         }
-        if (before == null || after == null || FlatForm.same(before, after)) {
-            return; // the echo of a mirror, or nothing mirrored yet
+        Map<String, Object> known = mirrored.get(pid);
+        if (known != null && after != null && !FlatForm.same(known, after)) {
+            mirror(pid);
         }
+    }
+
+    /**
+     * Takes an edit: what differs between what was known to be in the configuration and what is there now goes
+     * through the owner into settings.json. The caller writes the configuration back afterwards: after a refusal it
+     * is put back, after a change it takes the stored spelling.
+     */
+    private void take(String pid, Map<String, Object> before, Map<String, Object> after) {
+        FlatForm form = forms.get(pid);
+        mirrored.put(pid, after);
         Map<String, Object> current = current(form);
         Map<String, Object> proposal = form.apply(current, before, after);
         if (proposal.isEmpty()) {
-            mirror(pid); // only fields without a meaning changed: the form shows what is stored
-            return;
+            return; // only fields without a meaning changed: the form is put back to what is stored
         }
         try {
             store(proposal, current);
@@ -179,8 +196,6 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
         } catch (InvalidSettingsException refused) {
             LOG.warn("Refused a Web Console edit of {} and put it back: {}", pid, refused.getMessage());
         }
-        // After a refusal the configuration is put back; after a change it takes the stored spelling.
-        mirror(pid);
     }
 
     /** Stores a proposal; if refused, once more without the nested objects the edit did not touch. */
