@@ -282,7 +282,8 @@ public final class Main {
      */
     private static void stopJetty(Framework framework) {
         for (Bundle b : framework.getBundleContext().getBundles()) {
-            if (JETTY.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+            // Also while it is still starting (its activator returns after the port is open): the stop waits for it.
+            if (JETTY.equals(b.getSymbolicName()) && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
                 try {
                     b.stop(Bundle.STOP_TRANSIENT);
                 } catch (BundleException e) {

@@ -12,6 +12,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -41,13 +45,19 @@ public class JettySetup implements ConnectorFactory {
     static final int THREADS = 24;
     private static final Logger LOG = LoggerFactory.getLogger(JettySetup.class);
 
-    // Optional and dynamic: the API is up while the REST whiteboard's runtime is registered, and until then every
-    // request is answered 503 by the gate.
+    // Optional and dynamic: the API is up while the REST whiteboard's runtime is registered and has taken what was
+    // there before it; until then every request is answered 503 by the gate.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile JakartarsServiceRuntime rest;
 
+    private final RestReadiness apiUp;
     private Installed installed;
+
+    @Activate
+    public JettySetup(BundleContext context) {
+        this.apiUp = new RestReadiness(context, () -> rest);
+    }
 
     @Override
     public synchronized Connector createConnector(Server server) {
@@ -58,7 +68,10 @@ public class JettySetup implements ConnectorFactory {
             pool.setMaxThreads(THREADS);
             pool.setMinThreads(THREADS);
         }
-        installed = new Installed(server, new RequestGate(() -> rest != null));
+        // Felix takes the servlets down before it closes the port: while its bundle stops, everything is 503 too.
+        Bundle http = FrameworkUtil.getBundle(server.getClass());
+        installed = new Installed(server, new RequestGate(
+                () -> (http == null || http.getState() != Bundle.STOPPING) && apiUp.getAsBoolean()));
         LOG.info("Jetty set up: requests gated, JSON error pages, {} threads",
                 server.getThreadPool() instanceof QueuedThreadPool p ? p.getMaxThreads() : "?");
         return new NoConnector(server);
