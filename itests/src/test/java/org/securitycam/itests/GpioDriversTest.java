@@ -139,6 +139,20 @@ class GpioDriversTest extends OneDeviceTest {
         }
     }
 
+    @Test
+    void vibrationWithInvertLogicCountsPulsesThatDriveTheLineHigh() throws Exception {
+        pin(5, false);
+        configure("{\"type\":\"vibration\",\"hold_seconds\":0,\"invert_logic\":true,"
+                + "\"calibration\":{\"pulse_count\":2,\"pulse_window\":1,\"debounce_ms\":0}}");
+        pin(5, true);
+        Thread.sleep(5);
+        pin(5, false);
+        staysQuiet(200, "one pulse is below pulse_count, and the edge back to low is not a pulse");
+        pin(5, true);
+        awaitTriggered(true, "the second edge to high within the window");
+        pin(5, false);
+    }
+
     private static void pulse(int pin) throws Exception {
         pin(pin, false);
         Thread.sleep(5);

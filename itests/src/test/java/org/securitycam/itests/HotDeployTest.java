@@ -91,9 +91,13 @@ class HotDeployTest {
         fail("Waited " + millis + " ms for " + what + "; status: " + device.get("/sensor/status").body());
     }
 
-    /** FileInstall must never see a half-written jar, as a user's mv would also ensure. */
+    /**
+     * FileInstall must never see a half-written jar, as a user's mv would also ensure. The copy is written beside
+     * the deploy folder, on the same file system, and renamed in: FileInstall takes every file in the folder
+     * whatever its name, so a temporary file inside it would be installed too.
+     */
     static void copyAtomically(Path from, Path to) throws IOException {
-        Path tmp = to.resolveSibling(".incoming.tmp");
+        Path tmp = to.getParent().resolveSibling(".incoming-" + to.getFileName());
         Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

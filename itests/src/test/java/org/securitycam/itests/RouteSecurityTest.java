@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,11 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,11 +37,11 @@ class RouteSecurityTest {
                     .get("Auth").get("token").asText();
             d.await("the sensor routes", "/sensor/status", token, s -> s.contains("armed"));
 
-            Set<String> routes = restRoutes(d);
+            Set<String> routes = WhiteboardRoutes.rest(d);
             assertTrue(routes.size() >= 15, "the enumeration found the routes: " + routes);
             assertTrue(routes.contains("GET /sensor/status") && routes.contains("POST /settings"), routes.toString());
             routes.add("GET /system/console/bundles");
-            for (String pattern : servletPatterns(d)) {
+            for (String pattern : WhiteboardRoutes.servletPatterns(d)) {
                 routes.add("GET " + pattern.replace("/*", "/x"));
             }
             List<String> open = new ArrayList<>();
@@ -73,46 +69,6 @@ class RouteSecurityTest {
 
             fuzz(d, token, routes);
         }
-    }
-
-    /** What the Jakarta REST whiteboard says it serves, read through its runtime service's DTOs. */
-    private static Set<String> restRoutes(EmbeddedDevice d) throws Exception {
-        Set<String> routes = new TreeSet<>();
-        ServiceReference<?> ref = d.context().getServiceReference("org.osgi.service.jakartars.runtime.JakartarsServiceRuntime");
-        Object runtime = d.context().getService(ref);
-        Object dto = call(runtime, "getRuntimeDTO");
-        List<Object> apps = new ArrayList<>();
-        apps.add(field(dto, "defaultApplication"));
-        apps.addAll(array(field(dto, "applicationDTOs")));
-        for (Object app : apps) {
-            if (app == null) {
-                continue;
-            }
-            String base = String.valueOf(field(app, "base")).replaceAll("/+$", "");
-            for (Object resource : array(field(app, "resourceDTOs"))) {
-                for (Object m : array(field(resource, "resourceMethods"))) {
-                    String path = String.valueOf(field(m, "path"));
-                    routes.add(field(m, "method") + " " + base + (path.startsWith("/") ? path : "/" + path));
-                }
-            }
-        }
-        return routes;
-    }
-
-    /** What the servlet whiteboard serves besides the REST application, the Web Console among it. */
-    private static Set<String> servletPatterns(EmbeddedDevice d) throws Exception {
-        Set<String> patterns = new TreeSet<>();
-        ServiceReference<?> ref = d.context().getServiceReference("org.osgi.service.servlet.runtime.HttpServiceRuntime");
-        Object dto = call(d.context().getService(ref), "getRuntimeDTO");
-        for (Object context : array(field(dto, "servletContextDTOs"))) {
-            for (Object servlet : array(field(context, "servletDTOs"))) {
-                for (Object p : array(field(servlet, "patterns"))) {
-                    patterns.add(String.valueOf(p));
-                }
-            }
-        }
-        patterns.remove("/*");
-        return patterns;
     }
 
     /** Malformed, truncated, wrongly typed, huge and deeply nested bodies on every POST route: 4xx, no change. */
@@ -176,25 +132,5 @@ class RouteSecurityTest {
         JsonNode settings = Device.JSON.readTree(d.await("settings", "/settings", token, s -> true));
         JsonNode status = Device.JSON.readTree(d.await("status", "/sensor/status", token, s -> true));
         return settings.toString() + status.get("config") + status.get("enabled") + status.get("triggered");
-    }
-
-    private static Object call(Object target, String method) throws Exception {
-        Method m = target.getClass().getMethod(method);
-        m.setAccessible(true);
-        return m.invoke(target);
-    }
-
-    private static Object field(Object target, String name) throws Exception {
-        return target.getClass().getField(name).get(target);
-    }
-
-    private static List<Object> array(Object array) {
-        List<Object> list = new ArrayList<>();
-        if (array != null) {
-            for (int i = 0; i < Array.getLength(array); i++) {
-                list.add(Array.get(array, i));
-            }
-        }
-        return list;
     }
 }

@@ -41,4 +41,23 @@ class SensorSectionTest {
         assertThrows(InvalidSettingsException.class,
                 () -> SensorSection.validate(Map.of("type", "pir", "calibration", Map.of("sensitivity", 3.5)), PIR));
     }
+
+    @Test
+    void valuesOffTheStepGridAreKeptAsGivenWithinTheRange() {
+        SensorTypeInfo gpio = SensorTypeInfo.builder("gpio").calibration(CalibrationParam.debounceMs(50),
+                CalibrationParam.builder("ratio").range(0, 1).defaultValue(0.5).step(0.1).build()).build();
+        Map<String, Object> out = SensorSection.validate(Map.of("type", "gpio",
+                "calibration", Map.of("debounce_ms", 15, "ratio", 0.55)), gpio);
+        assertEquals(Map.of("debounce_ms", 15L, "ratio", 0.55), out.get("calibration"), "neither rounded nor refused");
+        assertThrows(InvalidSettingsException.class, () -> SensorSection.validate(Map.of("type", "gpio",
+                "calibration", Map.of("debounce_ms", 15.5)), gpio), "a whole step takes only whole numbers");
+    }
+
+    @Test
+    void debounceIsACalibrationKeyOnlyForATypeThatDeclaresIt() {
+        assertThrows(InvalidSettingsException.class, () -> SensorSection.validate(Map.of("type", "pir",
+                "calibration", Map.of("debounce_ms", 10)), PIR));
+        assertEquals(Map.of("sensitivity", 7L, "ratio", 0.5),
+                SensorSection.validate(Map.of("type", "pir"), PIR).get("calibration"), "every key of the schema, no other");
+    }
 }

@@ -34,7 +34,8 @@ import org.securitycam.api.auth.AuthService.Outcome;
 public class AuthGate implements Preprocessor {
     /** The request attribute that tells the Web Console's security provider this request passed the gate. */
     public static final String AUTHENTICATED = "securitycam.authenticated";
-    private static final Set<String> EXEMPT = Set.of("/auth/status", "/auth/validate");
+    /** The only paths served without the token while auth is on: a client needs them to learn that it must log in, and to log in. */
+    public static final Set<String> OPEN_PATHS = Set.of("/auth/status", "/auth/validate");
     private static final String CONSOLE = "/system/console";
 
     // Optional and dynamic so that the gate exists before the auth service and outlives it: it closes, never opens.
@@ -55,7 +56,7 @@ public class AuthGate implements Preprocessor {
             return;
         }
         String path = normalisedPath(request);
-        if (!auth.enabled() || isPreflight(request) || EXEMPT.contains(path)) {
+        if (!auth.enabled() || isPreflight(request) || OPEN_PATHS.contains(path)) {
             chain.doFilter(req, res);
             return;
         }

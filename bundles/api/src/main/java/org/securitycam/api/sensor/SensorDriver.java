@@ -27,6 +27,52 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link SensorListener#fault(String)}; the manager then closes the session and shows the reason in its status. The
  * manager survives any exception or error a driver throws, and shows it in the status too.</li>
  * </ul>
+ *
+ * <p>What a driver author would otherwise have to guess:
+ * <dl>
+ * <dt>The GPIO reference</dt>
+ * <dd>Make the {@code GpioService} reference optional and dynamic ({@code cardinality = OPTIONAL, policy = DYNAMIC,
+ * policyOption = GREEDY} on a {@code volatile} field), read it once in {@code open}, and throw a
+ * {@link SensorException} ("GPIO is not available on this host") while it is null. The type is then listed on a
+ * host without a board, and the driver is not restarted when the board's bundle is. The built-in drivers do this
+ * through their shared base class.</dd>
+ * <dt>A driver that goes away</dt>
+ * <dd>When the driver's service goes away (its bundle stopped, updated or uninstalled), the manager closes the
+ * running session through {@link SensorSession#close()}, on a thread of its own, shortly afterwards: that may be
+ * after the driver's component was deactivated. So a session must be closable on its own, and the driver need not
+ * close its sessions when it is deactivated; {@code close} is called once, by the manager. A recording that the
+ * session's trigger started counts as released and ends after its hold.</dd>
+ * <dt>Listener calls and {@code close}</dt>
+ * <dd>A listener call only queues the event for the manager's thread and returns at once: it never blocks, never
+ * waits for the manager and never throws. The manager never calls {@code close} from inside a listener call; it calls
+ * it later from a thread of its own, which may be while another thread of the driver is in a listener call. A
+ * driver may therefore hold the lock its {@code close} takes while it calls the listener (the example driver does),
+ * and {@code close} should take that lock, so that no call comes after it returned. A call that comes anyway is
+ * ignored.</dd>
+ * <dt>{@code debounce_ms}</dt>
+ * <dd>Not required. The manager hands a driver exactly the calibration keys of its schema, with their defaults where
+ * the user set none, and refuses any other key with a 400. A driver that offers a debounce declares
+ * {@link CalibrationParam#debounceMs(int)} and passes the value to {@code GpioService.openInput}; without that key
+ * its input is not debounced.</dd>
+ * <dt>{@code invert_logic}</dt>
+ * <dd>{@link SensorConfig#invertLogic()} swaps the module's active level, and the driver applies it (the manager
+ * does not). For a driver that follows the line, the condition holds while the line is at the active level. For a
+ * driver that counts edges, a pulse is an edge to the active level: the vibration driver, active low, counts edges
+ * to low, and with {@code invert_logic} it counts edges to high and ignores the edges back.</dd>
+ * <dt>Values off the {@code step} grid</dt>
+ * <dd>{@link CalibrationParam#step()} is the slider's step, not a grid: a value within {@code [min, max]} reaches
+ * the driver as the user sent it, neither rounded nor refused ({@code debounce_ms} 15 with a step of 10 stays 15).
+ * The one rule a step makes: a whole-number step takes only whole numbers, so 15.5 is refused with a 400. A driver
+ * that needs values on its grid rounds them itself.</dd>
+ * <dt>Installing through {@code deploy/}</dt>
+ * <dd>The {@code deploy/} folder under the device's data home is scanned every half second. Every file in it is
+ * taken, whatever its name (a hidden file or a {@code .tmp} file too): a jar with a bundle manifest is installed
+ * and started, {@code .cfg} and {@code .config} files are configurations. Overwriting a file updates its bundle in
+ * place, deleting it uninstalls it. A new file that is not yet a complete jar is left alone until it is, but copy
+ * atomically all the same: write the jar outside {@code deploy/} on the same file system and rename it in
+ * ({@code mv}), since a temporary file written inside {@code deploy/} is installed as a bundle of its own, and a
+ * jar overwritten in place may be read while half written.</dd>
+ * </dl>
  */
 @ConsumerType
 public interface SensorDriver {
