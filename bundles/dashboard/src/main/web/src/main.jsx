@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>hello</p>, document.getElementById('app'));
