@@ -62,7 +62,7 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void aTruncatedArchiveIsThrownAwayAndWrittenAgain() throws Exception {
+    void aTruncatedOrForeignCacheIsThrownAwayAndWrittenAgain() throws Exception {
         Cache cache = Cache.ofDevice();
         Path home = tmp.resolve("home");
         Path framework = home.resolve("framework");
@@ -83,6 +83,18 @@ class ClassDataArchiveTest {
             assertEquals(200, second.get("/sensor/status").statusCode());
         }
         assertTrue(Files.size(single(framework)) > size / 2, "the stop wrote a whole cache again");
+
+        // A file that is no cache of this JVM at all (a copy gone wrong): thrown away as well.
+        Path written = single(framework);
+        written.toFile().setWritable(true);
+        byte[] foreign = new byte[(int) Math.min(Files.size(written), 8_000_000)];
+        java.util.Arrays.fill(foreign, (byte) 0x5a);
+        Files.write(written, foreign);
+        try (Device third = Device.startWithScript(home, "")) {
+            assertTrue(third.jvmArguments().stream().anyMatch(a -> a.startsWith(cache.write())),
+                    "no cache is used: " + third.jvmArguments());
+            assertEquals(200, third.get("/sensor/status").statusCode());
+        }
         // The check of the truncated cache crashed a throwaway JVM; it leaves no crash report behind.
         try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")
