@@ -1,7 +1,7 @@
 # Shared by the benchmarks that run the device: sourced, not run. Starts it the way a Pi does, through the start
 # script next to the jar (recommended JVM options, class-data archive), on a fresh data home.
 DEVICE_START=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/runtime/target/security-cam
-[ -x "$DEVICE_START" ] || { echo "no $DEVICE_START: run mvn -B install -DskipTests first" >&2; exit 1; }
+[ -x "$DEVICE_START" ] || { echo "no $DEVICE_START: run mvn -B package -DskipTests first" >&2; exit 1; }
 
 # start_device HOME PORT: starts it in the background with the password bench-password; sets $pid.
 start_device() {

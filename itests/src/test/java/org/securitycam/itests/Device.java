@@ -127,7 +127,7 @@ final class Device implements AutoCloseable {
 
     private void launch() throws Exception {
         Path jar = Path.of(System.getProperty("securitycam.jar"));
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> java = new ArrayList<>(List.of(javaHome().resolve("bin/java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
         int minutes = zone == null ? 0 : zone.getTotalSeconds() / 60;
         String hhmm = String.format("%02d:%02d", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
@@ -144,7 +144,7 @@ final class Device implements AutoCloseable {
         }
         if (scriptJavaOpts != null) {
             pb.environment().put("JAVA_OPTS", scriptJavaOpts);
-            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+            pb.environment().put("PATH", javaHome().resolve("bin") + ":"
                     + pb.environment().get("PATH"));
         }
         pb.environment().put("SECURITY_CAM_HOME", home.toString());
@@ -183,6 +183,25 @@ final class Device implements AutoCloseable {
             Thread.sleep(100);
         }
         fail("The device did not serve /sensor/status within 60 s");
+    }
+
+    /**
+     * The Java the device runs on: {@code securitycam.java.home} when the build names one (the suite runs again with
+     * the device on the newest Java), else the one running the tests.
+     */
+    static Path javaHome() {
+        String named = System.getProperty("securitycam.java.home");
+        return Path.of(named == null || named.isBlank() ? System.getProperty("java.home") : named);
+    }
+
+    /** The feature release of the device's Java (17, 21, 25), from its release file. */
+    static int javaFeature() throws IOException {
+        for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+                return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
+            }
+        }
+        throw new IOException("No JAVA_VERSION in " + javaHome().resolve("release"));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -188,7 +188,7 @@ class MaintenanceTest {
     }
 
     private static List<String> jcmd(String command) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path jcmd = Device.javaHome().resolve("bin/jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), Long.toString(device.pid()), command)
                 .redirectErrorStream(true).start();
         List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();

@@ -119,6 +119,7 @@ public final class Main {
         if (s.repo() != null) {
             p.put("securitycam.repo", s.repo().toString());
         }
+        p.putAll(s.commands());
         p.put("org.osgi.service.http.port", Integer.toString(s.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("felix.fileinstall.dir", s.home().resolve("deploy").toString());

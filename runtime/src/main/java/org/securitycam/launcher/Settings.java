@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.securitycam.api.device.LogFiles;
+import org.securitycam.api.device.MaintenanceCommands;
 
 /**
  * The launcher's environment: data home, port and profile, with their defaults, the folders under the data
- * home, and the git checkout the device was installed from ({@code SECURITY_CAM_REPO}, null when not given).
- * The log folder is worked out here and nowhere else.
+ * home, the git checkout the device was installed from ({@code SECURITY_CAM_REPO}, null when not given), and the
+ * maintenance commands the environment names (by framework property, only those given). The log folder is worked out
+ * here and nowhere else.
  */
-record Settings(Path home, int port, String profile, Path repo) {
+record Settings(Path home, int port, String profile, Path repo, Map<String, String> commands) {
     static Settings fromEnvironment(Map<String, String> env) {
         String home = env.get("SECURITY_CAM_HOME");
         Path homePath = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".security-cam")
@@ -35,8 +38,19 @@ record Settings(Path home, int port, String profile, Path repo) {
             throw new IllegalArgumentException("SECURITY_CAM_PROFILE must be pi or dev, not " + profile);
         }
         String repo = env.get("SECURITY_CAM_REPO");
+        Map<String, String> commands = new HashMap<>();
+        commandFrom(env, MaintenanceCommands.REBOOT_VARIABLE, MaintenanceCommands.REBOOT_PROPERTY, commands);
+        commandFrom(env, MaintenanceCommands.FIREWALL_VARIABLE, MaintenanceCommands.FIREWALL_PROPERTY, commands);
         return new Settings(homePath.toAbsolutePath(), port, profile,
-                repo == null || repo.isBlank() ? null : Path.of(repo).toAbsolutePath());
+                repo == null || repo.isBlank() ? null : Path.of(repo).toAbsolutePath(), Map.copyOf(commands));
+    }
+
+    private static void commandFrom(Map<String, String> env, String variable, String property,
+            Map<String, String> commands) {
+        String command = env.get(variable);
+        if (command != null && !command.isBlank()) {
+            commands.put(property, command.strip());
+        }
     }
 
     /** The log folder: every log file of the device, its own and those of the tools it runs, is under it. */

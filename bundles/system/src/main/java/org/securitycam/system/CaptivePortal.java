@@ -30,6 +30,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.securitycam.api.device.MaintenanceCommands;
 import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SettingsStore;
@@ -68,7 +69,8 @@ public class CaptivePortal implements EventHandler {
     @Activate
     public CaptivePortal(BundleContext context, @Reference SettingsStore settings, SystemConfig config) {
         this.settings = settings;
-        this.firewall = Commands.argumentList(config.firewall_command());
+        this.firewall = Commands.configuredOr(config.firewall_command(),
+                context.getProperty(MaintenanceCommands.FIREWALL_PROPERTY));
         String port = context.getProperty("org.osgi.service.http.port");
         this.dashboardPort = port != null ? port : "5005";
         this.timeout = Duration.ofSeconds(config.command_timeout_seconds());

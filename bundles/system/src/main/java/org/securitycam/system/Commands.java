@@ -24,6 +24,15 @@ final class Commands {
     private Commands() {
     }
 
+    /**
+     * The command the configuration names, else the one from the device's environment (a framework property that
+     * the launcher set, its words separated by white space), else an empty list.
+     */
+    static List<String> configuredOr(String[] configured, String fromEnvironment) {
+        List<String> args = argumentList(configured);
+        return args.isEmpty() && fromEnvironment != null ? argumentList(fromEnvironment.strip().split("\\s+")) : args;
+    }
+
     /** A configured command: its non-blank words, or an empty list when none is configured. */
     static List<String> argumentList(String[] configured) {
         List<String> args = new ArrayList<>();

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.securitycam.api.device.Launcher;
+import org.securitycam.api.device.MaintenanceCommands;
 import org.securitycam.api.eventlog.EventLog;
 import org.securitycam.api.eventlog.EventTypes;
 import org.securitycam.web.ApiError;
@@ -74,7 +75,8 @@ public class MaintenanceResource {
     public MaintenanceResource(BundleContext context, @Reference Checkout checkout, SystemConfig config) {
         this.context = context;
         this.checkout = checkout;
-        this.rebootCommand = Commands.argumentList(config.reboot_command());
+        this.rebootCommand = Commands.configuredOr(config.reboot_command(),
+                context.getProperty(MaintenanceCommands.REBOOT_PROPERTY));
     }
 
     @Deactivate
