@@ -3,7 +3,6 @@ package org.securitycam.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,19 +29,10 @@ class FullDiskTest {
     @AfterEach
     void unmount() throws Exception {
         if (mounted != null) {
-            run("umount", "-l", mounted.toString());
+            Mounts.unmount(mounted);
         }
     }
 
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
     /** Writes {@code file} until the filesystem is full, or {@code limit} bytes. */
     private static void fill(Path file, long limit) throws IOException {
@@ -72,8 +61,7 @@ class FullDiskTest {
     @Test
     void aRecordingThatCannotBeWrittenEndsCleanlyAndLeavesNoEmptyFile() throws Exception {
         Path full = Files.createDirectories(dir.resolve("full"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", full.toString()) == 0,
-                "mounting a tmpfs needs root");
+        Mounts.tmpfs(full, "size=3m");
         mounted = full;
         try (Device d = Device.start(dir.resolve("home"))) {
             HttpResponse<String> set = d.post("/settings",

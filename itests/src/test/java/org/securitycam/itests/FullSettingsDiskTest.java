@@ -2,7 +2,6 @@ package org.securitycam.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,19 +27,10 @@ class FullSettingsDiskTest {
     @AfterEach
     void unmount() throws Exception {
         if (mounted != null) {
-            run("umount", "-l", mounted.toString());
+            Mounts.unmount(mounted);
         }
     }
 
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
     /** Fills the filesystem of {@code folder} to its last page. */
     private static void fill(Path folder) throws IOException {
@@ -74,8 +63,7 @@ class FullSettingsDiskTest {
     void aWriteToAFullDiskIs507AndChangesNothing() throws Exception {
         Path home = dir.resolve("home");
         Path settings = Files.createDirectories(home.resolve("settings"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", settings.toString()) == 0,
-                "mounting a tmpfs needs root");
+        Mounts.tmpfs(settings, "size=256k,mode=0700");
         mounted = settings;
         try (Device d = Device.start(home)) {
             String before = d.get("/settings").body();

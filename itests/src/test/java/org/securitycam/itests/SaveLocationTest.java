@@ -3,14 +3,11 @@ package org.securitycam.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +23,11 @@ class SaveLocationTest extends OneDeviceTest {
     @AfterEach
     void unmount() throws Exception {
         if (mounted != null) {
-            run("umount", "-l", mounted.toString());
+            Mounts.unmount(mounted);
             mounted = null;
         }
     }
 
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
 
     private static HttpResponse<String> setLocation(Object location) throws Exception {
         return device.post("/settings", Device.JSON.writeValueAsString(Map.of("VideoSaveLocation", location)));
@@ -98,8 +86,7 @@ class SaveLocationTest extends OneDeviceTest {
     void aSnapshotThatCannotBeSavedNamesTheFolder() throws Exception {
         Path media = Files.createDirectories(dir.resolve("goes-read-only"));
         assertEquals(200, setLocation(media.toString()).statusCode());
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", media.toString()) == 0,
-                "mounting a tmpfs needs root");
+        Mounts.tmpfs(media, "ro,size=1m");
         mounted = media;
         try {
             HttpResponse<String> r = device.post("/snapshot", null);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -74,8 +73,8 @@ class StorageRetentionTest extends OneDeviceTest {
         diskBytes = Math.max(16L << 20, (long) (fill / 0.7) / (1 << 20) * (1 << 20));
 
         sd = Files.createDirectories(dir.resolve("sd"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=" + diskBytes, "tmpfs", sd.toString());
-        assumeTrue(mounted, "skipped: these tests mount a small tmpfs as the save location, which needs root");
+        Mounts.tmpfs(sd, "size=" + diskBytes);
+        mounted = true;
         recordings = sd.resolve("recordings");
         timelapses = recordings.resolve("timelapse");
         HttpResponse<String> r = device.post("/settings", "{\"VideoSaveLocation\":\"" + recordings + "\"}");
@@ -90,7 +89,7 @@ class StorageRetentionTest extends OneDeviceTest {
                 device.post("/toggle_recording", null);
             }
             // Lazily: the device may still have a file open there.
-            run("umount", "-l", sd.toString());
+            Mounts.unmount(sd);
         }
     }
 
@@ -406,7 +405,7 @@ class StorageRetentionTest extends OneDeviceTest {
         Path third = recording(daysAgo(1));
         // A mount point cannot be unlinked, even by root; it shows the age of what is mounted on it.
         Path elsewhere = copy(video, dir.resolve("elsewhere.mp4"), daysAgo(2));
-        assumeTrue(run("mount", "--bind", elsewhere.toString(), busy.toString()), "skipped: bind mounts refused");
+        Mounts.bind(elsewhere, busy);
         try {
             Map<Path, Long> before = inventory();
             configure("{\"enabled\":true,\"max_percent\":10,\"max_days\":1}");
@@ -418,7 +417,7 @@ class StorageRetentionTest extends OneDeviceTest {
             assertTrue(device.log().contains("[WARNING] org.securitycam.storage.Retention: Retention skipped a file: "
                     + "Could not delete " + busy.getFileName()), "a WARNING names it: " + retentionLines());
         } finally {
-            run("umount", busy.toString());
+            Mounts.unmount(busy);
         }
     }
 
