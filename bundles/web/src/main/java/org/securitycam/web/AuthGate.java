@@ -31,15 +31,15 @@ import org.securitycam.api.web.PublicFiles;
  * The one check in front of everything Jetty serves, the REST API and the Web Console alike.
  * While auth is on, every request needs the token, whatever its method and whether or not its path exists,
  * except {@code /auth/status}, {@code /auth/validate}, CORS preflights, and a GET or HEAD of a file that a
- * {@link PublicFiles} service serves (the dashboard's page, which the browser loads before it can log in). The Web Console also takes the device
- * password through HTTP Basic, with any user name, counted by the same login throttle. Without the auth service
+ * {@link PublicFiles} service serves (the dashboard's page, which the browser loads before it can log in). The Web
+ * Console also takes the device password through HTTP Basic, with any user name, counted by the same login throttle. Without the auth service
  * (starting, or its bundle missing) it fails closed: 503 for everything.
  */
 @Component(service = Preprocessor.class)
 public class AuthGate implements Preprocessor {
     /** The request attribute that tells the Web Console's security provider this request passed the gate. */
     public static final String AUTHENTICATED = "securitycam.authenticated";
-    /** The only paths served without the token while auth is on: a client needs them to learn that it must log in, and to log in. */
+    /** The only routes served without the token while auth is on: a client needs them to learn that it must log in. */
     public static final Set<String> OPEN_PATHS = Set.of("/auth/status", "/auth/validate");
     private static final String CONSOLE = "/system/console";
 
