@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { open, shootAndCheck } from './lib/browser.js';
+import { open, shootAndCheck, triggerAndWatch } from './lib/browser.js';
 import { api, awaitApi, consoleBundle, currentToken, device, login, ok, until, useToken } from './lib/device.js';
 
 const SHOTS = process.env.DASH_SCREENSHOTS ?? 'target/screenshots';
@@ -89,51 +89,12 @@ test('Live shows the camera and "Armed"', async () => {
   await shoot('live');
 });
 
-/**
- * Fires the mock trigger from the page itself and answers, in the page's clock, how long after the request was
- * sent the status region said each of texts (null: not within 5 s).
- */
-async function triggerAndWatch(texts) {
-  return status().evaluate(async (el, { texts, token }) => {
-    const seen = {};
-    const start = performance.now();
-    const check = () => {
-      for (const t of texts) {
-        if (seen[t] === undefined && el.textContent.includes(t)) {
-          seen[t] = Math.round(performance.now() - start);
-        }
-      }
-      return texts.every((t) => seen[t] !== undefined);
-    };
-    const done = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (check()) {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
-      setTimeout(() => {
-        observer.disconnect();
-        resolve();
-      }, 5_000);
-    });
-    const r = await fetch('/sensor/mock/trigger', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
-    if (r.status !== 200) {
-      return { error: `the trigger answered ${r.status}` };
-    }
-    check();
-    await done;
-    return Object.fromEntries(texts.map((t) => [t, seen[t] ?? null]));
-  }, { texts, token: currentToken() });
-}
-
 test('a mock trigger shows "Triggered" and "Recording" within 1 s, without a reload', async () => {
   assert.ok(!(await statusText()).includes('Triggered'), 'not triggered before the trigger');
   const navigations = [];
   const onNavigate = (frame) => frame === page.mainFrame() && navigations.push(frame.url());
   page.on('framenavigated', onNavigate);
-  const times = await triggerAndWatch(['Triggered', 'Recording']);
+  const times = await triggerAndWatch(status(), currentToken(), ['Triggered', 'Recording']);
   page.off('framenavigated', onNavigate);
   console.log(`# trigger to visible change: ${JSON.stringify(times)} ms`);
   assert.ok(!times.error, times.error);
@@ -348,7 +309,7 @@ test('a restart of the device shows "Reconnecting…" and the page resumes by it
   await page.getByText('Reconnecting…').first().waitFor({ state: 'hidden', timeout: 30_000 });
   await go('Live');
   await until('Live to say Armed again', 10_000, async () => /\bArmed\b/.test(await statusText()));
-  const times = await triggerAndWatch(['Triggered']);
+  const times = await triggerAndWatch(status(), currentToken(), ['Triggered']);
   assert.ok(times.Triggered !== null, 'events arrive again after the restart');
   await ok('/sensor/mock/release', { method: 'POST' });
   page.off('request', onRequest);

@@ -92,3 +92,41 @@ export async function shootAndCheck(page, dir, name) {
   }
   return findings;
 }
+
+/**
+ * Fires the mock trigger from the page itself and answers, in the page's clock, how many milliseconds after the
+ * request was sent the status element said each of texts (null: not within 5 s). A MutationObserver sees the
+ * change as soon as the page makes it, so the figure does not include any polling of this side.
+ */
+export async function triggerAndWatch(status, token, texts) {
+  return status.evaluate(async (el, { texts, token }) => {
+    const seen = {};
+    const start = performance.now();
+    const check = () => {
+      for (const t of texts) {
+        if (seen[t] === undefined && el.textContent.includes(t)) {
+          seen[t] = Math.round(performance.now() - start);
+        }
+      }
+      return texts.every((t) => seen[t] !== undefined);
+    };
+    let finish;
+    const done = new Promise((resolve) => {
+      finish = resolve;
+    });
+    const observer = new MutationObserver(() => check() && finish());
+    observer.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+    const timer = setTimeout(finish, 5_000);
+    const r = await fetch('/sensor/mock/trigger', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    if (check()) {
+      finish();
+    }
+    await done;
+    observer.disconnect();
+    clearTimeout(timer);
+    if (r.status !== 200) {
+      return { error: `the trigger answered ${r.status}` };
+    }
+    return Object.fromEntries(texts.map((t) => [t, seen[t] ?? null]));
+  }, { texts, token });
+}
