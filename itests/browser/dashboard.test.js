@@ -2,7 +2,7 @@
 // browser and one device. DashboardBrowserTest starts the device (mock sensor, fake BlueZ tools, health samples
 // every second) and runs this file with node's test runner.
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { open, shootAndCheck, triggerAndWatch } from './lib/browser.js';
@@ -21,6 +21,7 @@ let page;
 const findings = [];
 
 before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   await login();
   // A short hold, so that a release ends the recording in a second.
   await ok('/sensor/configure', { method: 'POST', body: { type: 'mock', hold_seconds: 1 } });
@@ -34,6 +35,19 @@ after(async () => {
 
 const status = () => page.getByRole('status', { name: 'Status' });
 const nav = (name) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+/** A browser flow: when it fails, the page as it was then is saved beside the screenshots. */
+function flow(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      const file = `failed-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.png`;
+      await page.screenshot({ path: join(SHOTS, file), fullPage: true }).catch(() => {});
+      throw e;
+    }
+  });
+}
 
 async function shoot(name) {
   findings.push(...await shootAndCheck(page, SHOTS, name));
@@ -57,7 +71,7 @@ async function saysNotInstalled(scope) {
   return (await scope.getByText(/not installed on this device/i).count()) > 0;
 }
 
-test('a wrong password is refused, the right one opens the dashboard', async () => {
+flow('a wrong password is refused, the right one opens the dashboard', async () => {
   await page.goto(device.url + '/');
   const password = page.getByLabel('Password', { exact: true });
   await password.waitFor();
@@ -75,7 +89,7 @@ test('a wrong password is refused, the right one opens the dashboard', async () 
   assert.ok(stored.includes(currentToken()), 'the token is kept in local storage');
 });
 
-test('Live shows the camera and "Armed"', async () => {
+flow('Live shows the camera and "Armed"', async () => {
   await go('Live');
   await until('the status to say Armed', 5_000, async () => /\bArmed\b/.test(await statusText()));
   const camera = page.getByRole('img', { name: 'Camera' });
@@ -89,7 +103,7 @@ test('Live shows the camera and "Armed"', async () => {
   await shoot('live');
 });
 
-test('a mock trigger shows "Triggered" and "Recording" within 1 s, without a reload', async () => {
+flow('a mock trigger shows "Triggered" and "Recording" within 1 s, without a reload', async () => {
   assert.ok(!(await statusText()).includes('Triggered'), 'not triggered before the trigger');
   const navigations = [];
   const onNavigate = (frame) => frame === page.mainFrame() && navigations.push(frame.url());
@@ -105,7 +119,7 @@ test('a mock trigger shows "Triggered" and "Recording" within 1 s, without a rel
   await shoot('live-triggered');
 });
 
-test('after the release and the hold the recording is in the Archive: thumbnail, play, delete with a confirmation', async () => {
+flow('after the release and the hold the recording is in the Archive: thumbnail, play, delete with a confirmation', async () => {
   await ok('/sensor/mock/release', { method: 'POST' });
   await until('the status to go back to Armed without Recording', 15_000, async () => {
     const text = await statusText();
@@ -162,7 +176,7 @@ test('after the release and the hold the recording is in the Archive: thumbnail,
   assert.ok(!existsSync(recording.path), `the file is deleted: ${recording.path}`);
 });
 
-test('Settings: a calibration slider reaches /sensor/status, an out-of-range value shows the API\'s error', async () => {
+flow('Settings: a calibration slider reaches /sensor/status, an out-of-range value shows the API\'s error', async () => {
   const types = await ok('/sensor/types');
   const list = Array.isArray(types) ? types : types.types ?? Object.values(types);
   const vibration = list.find((t) => (t.type ?? t.id) === 'vibration');
@@ -201,7 +215,7 @@ test('Settings: a calibration slider reaches /sensor/status, an out-of-range val
   await ok('/sensor/configure', { method: 'POST', body: { type: 'mock', hold_seconds: 1 } });
 });
 
-test('a Bluetooth device named like markup shows as text and runs no script', async () => {
+flow('a Bluetooth device named like markup shows as text and runs no script', async () => {
   await ok('/devices/bt/add', { method: 'POST', body: { address: HOSTILE_ADDRESS, name: HOSTILE } });
   if (CONTROL) {
     writeFileSync(join(CONTROL, 'bt-devices'), `Device ${SCANNED_ADDRESS} ${HOSTILE}\n`);
@@ -221,7 +235,7 @@ test('a Bluetooth device named like markup shows as text and runs no script', as
   assert.deepEqual(b.dialogs, [], 'no script ran');
 });
 
-test('Logs filters by level', async () => {
+flow('Logs filters by level', async () => {
   await go('Logs');
   const level = page.getByLabel('Level', { exact: true });
   await level.waitFor();
@@ -263,7 +277,7 @@ test('Logs filters by level', async () => {
   assert.equal(await page.locator('img[src="x"]').count(), 0, 'log lines are text');
 });
 
-test('System draws its chart of the health history', async () => {
+flow('System draws its chart of the health history', async () => {
   await until('two health samples', 15_000, async () => (await ok('/health_history')).length >= 2);
   await go('System');
   const chart = page.getByRole('img', { name: /chart/i }).first();
@@ -284,7 +298,7 @@ test('System draws its chart of the health history', async () => {
   await shoot('system');
 });
 
-test('a stopped feature bundle says "not installed on this device" and the rest works', async () => {
+flow('a stopped feature bundle says "not installed on this device" and the rest works', async () => {
   await consoleBundle('securitycam.timelapse', 'stop');
   try {
     await until('/timelapse/status to answer 404', 10_000, async () => (await api('/timelapse/status')).status === 404);
@@ -303,7 +317,7 @@ test('a stopped feature bundle says "not installed on this device" and the rest 
   }
 });
 
-test('a restart of the device shows "Reconnecting…" and the page resumes by itself', async () => {
+flow('a restart of the device shows "Reconnecting…" and the page resumes by itself', async () => {
   const streams = [];
   const onRequest = (r) => r.url().includes('/events') && streams.push({ url: r.url(), lastEventId: r.headers()['last-event-id'] ?? null });
   page.on('request', onRequest);
@@ -326,7 +340,7 @@ test('a restart of the device shows "Reconnecting…" and the page resumes by it
   console.log(`# /events requests: ${streams.length}, resumed with Last-Event-ID: ${resumed.length}`);
 });
 
-test('a token regenerated elsewhere sends the page back to the login, and Log out forgets the token', async () => {
+flow('a token regenerated elsewhere sends the page back to the login, and Log out forgets the token', async () => {
   const fresh = await ok('/auth/regenerate', { method: 'POST' });
   useToken(fresh.token);
   await go('Archive');

@@ -47,8 +47,8 @@ class DashboardBrowserTest {
                     "DASH_FAKE_CONTROL", tools.control.toString()));
             int exit = run(node, SUITE_MINUTES);
             String log = Files.readString(output);
-            System.out.println(log);
             assertEquals(0, exit, "the browser suite failed:\n" + log);
+            System.out.println(log);
         }
     }
 
