@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -22,11 +25,13 @@ import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.securitycam.api.auth.AuthService;
 import org.securitycam.api.auth.AuthService.Attempt;
 import org.securitycam.api.auth.AuthService.Outcome;
+import org.securitycam.api.web.PublicFiles;
 
 /**
  * The one check in front of everything Jetty serves, the REST API and the Web Console alike.
  * While auth is on, every request needs the token, whatever its method and whether or not its path exists,
- * except {@code /auth/status}, {@code /auth/validate} and CORS preflights. The Web Console also takes the device
+ * except {@code /auth/status}, {@code /auth/validate}, CORS preflights, and a GET or HEAD of a file that a
+ * {@link PublicFiles} service serves (the dashboard's page, which the browser loads before it can log in). The Web Console also takes the device
  * password through HTTP Basic, with any user name, counted by the same login throttle. Without the auth service
  * (starting, or its bundle missing) it fails closed: 503 for everything.
  */
@@ -42,6 +47,11 @@ public class AuthGate implements Preprocessor {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuthService auth;
 
+    // Multiple and dynamic: the dashboard bundle may come and go at runtime, and the gate stays.
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    private final List<PublicFiles> publicFiles = new CopyOnWriteArrayList<>();
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
@@ -55,7 +65,7 @@ public class AuthGate implements Preprocessor {
             return;
         }
         String path = normalisedPath(request);
-        if (!auth.enabled() || isPreflight(request) || EXEMPT.contains(path)) {
+        if (!auth.enabled() || isPreflight(request) || EXEMPT.contains(path) || isPublicFile(request, path)) {
             chain.doFilter(req, res);
             return;
         }
@@ -83,6 +93,19 @@ public class AuthGate implements Preprocessor {
             response.setHeader("WWW-Authenticate", "Basic realm=\"security-cam\", charset=\"UTF-8\"");
         }
         error(response, 401, "Unauthorized");
+    }
+
+    private boolean isPublicFile(HttpServletRequest request, String path) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return false;
+        }
+        for (PublicFiles files : publicFiles) {
+            if (files.serves(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPreflight(HttpServletRequest request) {
