@@ -120,6 +120,8 @@ flow('a mock trigger shows "Triggered" and "Recording" within 1 s, without a rel
 });
 
 flow('after the release and the hold the recording is in the Archive: thumbnail, play, delete with a confirmation', async () => {
+  // A few seconds of video, so that playing it can be seen.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
   await ok('/sensor/mock/release', { method: 'POST' });
   await until('the status to go back to Armed without Recording', 15_000, async () => {
     const text = await statusText();
@@ -127,7 +129,7 @@ flow('after the release and the hold the recording is in the Archive: thumbnail,
   });
   const recording = await until('the finished recording in /archive', 30_000, async () => {
     const list = await ok('/archive');
-    return list.find((r) => r.meta?.duration_seconds !== undefined && r.sprite);
+    return list.find((r) => r.meta?.duration_seconds !== undefined);
   });
   await go('Archive');
   for (const name of ['Recordings', 'Snapshots', 'Timelapses']) {
@@ -135,8 +137,10 @@ flow('after the release and the hold the recording is in the Archive: thumbnail,
   }
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await play.first().waitFor({ timeout: 10_000 });
-  assert.equal(await play.count(), (await ok('/archive')).length, 'one Play button per recording');
-  const item = page.locator('li, article').filter({ has: play }).last();
+  const archive = await ok('/archive');
+  assert.equal(await play.count(), archive.length, 'one Play button per recording');
+  // Newest first, as /archive lists them; the innermost element that holds its Play button is its item.
+  const item = page.locator('li, article').filter({ has: play.nth(archive.findIndex((r) => r.path === recording.path)) }).last();
   const thumbnail = item.getByRole('img').first();
   await until('the thumbnail to load', 10_000, () => thumbnail.evaluate((img) => img.complete && img.naturalWidth > 0));
   const download = item.getByRole('link', { name: 'Download', exact: true });
@@ -172,7 +176,7 @@ flow('after the release and the hold the recording is in the Archive: thumbnail,
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await until('the recording to be gone from /archive', 5_000, async () =>
     !(await ok('/archive')).some((r) => r.path === recording.path));
-  await until('its item to leave the page', 5_000, async () => (await play.count()) === 0);
+  await until('its item to leave the page', 5_000, async () => (await play.count()) === archive.length - 1);
   assert.ok(!existsSync(recording.path), `the file is deleted: ${recording.path}`);
 });
 
@@ -315,6 +319,29 @@ flow('a stopped feature bundle says "not installed on this device" and the rest 
   } finally {
     await consoleBundle('securitycam.timelapse', 'start');
   }
+});
+
+flow('the network dropping shows "Reconnecting…" and the stream resumes by itself', async () => {
+  await go('Live');
+  await until('Live to say Armed', 10_000, async () => /\bArmed\b/.test(await statusText()));
+  const streams = [];
+  const onRequest = (r) => r.url().includes('/events') && streams.push(r.headers()['last-event-id'] ?? null);
+  page.on('request', onRequest);
+  await b.context.setOffline(true);
+  try {
+    await page.getByText('Reconnecting…').first().waitFor({ timeout: 15_000 });
+  } finally {
+    await b.context.setOffline(false);
+  }
+  await page.getByText('Reconnecting…').first().waitFor({ state: 'hidden', timeout: 30_000 });
+  const times = await triggerAndWatch(status(), currentToken(), ['Triggered']);
+  await ok('/sensor/mock/release', { method: 'POST' });
+  page.off('request', onRequest);
+  // Only the browser's own reconnection sends Last-Event-ID; a page that opens a new EventSource after a failed
+  // reconnection cannot. The figure is printed for the report rather than judged here.
+  console.log(`# /events requests after the drop: ${streams.length}, with Last-Event-ID: ${streams.filter((s) => s).length}`);
+  assert.ok(times.Triggered !== null, 'events arrive again after the drop');
+  await until('the recording to end', 30_000, async () => !(await ok('/recording_status')).recording);
 });
 
 flow('a restart of the device shows "Reconnecting…" and the page resumes by itself', async () => {
