@@ -76,7 +76,8 @@ export async function accessibilityFindings(page) {
 
 /**
  * Screenshots of the page at the phone's and the desktop's size under dir (name-375x812.png, name-1280x800.png),
- * with axe-core run at each size; answers the findings, and leaves the page at the desktop's size.
+ * with axe-core run at each size and the page's width checked against the screen's; answers the findings, and
+ * leaves the page at the desktop's size.
  */
 export async function shootAndCheck(page, dir, name) {
   mkdirSync(dir, { recursive: true });
@@ -86,6 +87,11 @@ export async function shootAndCheck(page, dir, name) {
     // Let the layout settle at the new size before it is judged.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`), fullPage: true });
+    // A page wider than the screen makes a person scroll sideways to read it: on a phone it looks broken.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > size.width) {
+      findings.push(`${name} at ${size.width}px: the page is ${wide}px wide`);
+    }
     for (const f of await accessibilityFindings(page)) {
       findings.push(`${name} at ${size.width}px: ${f}`);
     }
