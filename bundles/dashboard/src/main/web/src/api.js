@@ -71,3 +71,11 @@ export function mediaUrl(path, params = {}) {
   if (token) query.set('token', token);
   return `${path}?${query}`;
 }
+
+// A login or logout in another tab of the same page applies here too.
+addEventListener('storage', (event) => {
+  if (event.key === KEY && event.newValue !== token) {
+    token = event.newValue;
+    tokenListeners.forEach((f) => f(token));
+  }
+});

@@ -13,7 +13,9 @@ function Camera() {
   const next = (ok) => {
     setFailed(!ok);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setTick((t) => t + 1), ok ? 1000 : 3000);
+    // A hidden tab asks rarely: the device grabs frames only while someone looks.
+    const wait = document.hidden ? 10000 : ok ? 1000 : 3000;
+    timer.current = setTimeout(() => setTick((t) => t + 1), wait);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
