@@ -50,6 +50,32 @@ function Chart({ samples, series, hours }) {
   );
 }
 
+const THROTTLE_FLAGS = [
+  ['under_voltage', 'under-voltage'],
+  ['freq_capped', 'frequency capped'],
+  ['throttled', 'throttled'],
+  ['soft_temp_limit', 'soft temperature limit'],
+];
+
+/** The throttle flags in words: what is going on now, and what happened since boot. */
+function formatThrottle(t) {
+  if (t == null) return 'not available';
+  const now = THROTTLE_FLAGS.filter(([k]) => t[k]).map(([, name]) => name);
+  const before = THROTTLE_FLAGS.filter(([k]) => !t[k] && t[`${k}_occurred`]).map(([, name]) => name);
+  if (!now.length && !before.length) return 'none';
+  return [now.length ? `now: ${now.join(', ')}` : '', before.length ? `since boot: ${before.join(', ')}` : '']
+    .filter(Boolean).join('; ');
+}
+
+/** The card's wear estimate (1 to 11, in tenths of its rated life) in words. */
+function formatSdHealth(sd) {
+  if (sd == null) return 'not available';
+  const est = sd.life_time_est;
+  if (!Number.isInteger(est) || est < 1) return 'not reported';
+  const used = est >= 11 ? 'past its rated life' : `${(est - 1) * 10}–${est * 10} % of its rated life used`;
+  return sd.device ? `${used} (${sd.device})` : used;
+}
+
 function Figures() {
   const info = useResource('/system_info');
   const [live, setLive] = useState(null);
@@ -62,8 +88,8 @@ function Figures() {
     ['Memory', d.ram_usage_mb ? `${d.ram_usage_mb.used_mb} of ${d.ram_usage_mb.total_mb} MB` : ''],
     ['Storage', d.storage_info_gb ? `${d.storage_info_gb.used_gb} of ${d.storage_info_gb.total_gb} GB` : ''],
     ['Up for', formatUptime(d.uptime_seconds)],
-    ['Throttling', d.throttle == null ? 'not available' : typeof d.throttle === 'object' ? JSON.stringify(d.throttle) : String(d.throttle)],
-    ['SD card health', d.sd_health == null ? 'not available' : typeof d.sd_health === 'object' ? JSON.stringify(d.sd_health) : String(d.sd_health)],
+    ['Throttling', formatThrottle(d.throttle)],
+    ['SD card health', formatSdHealth(d.sd_health)],
   ] : [];
   return (
     <Section title="Health" missing={info.missing} error={info.error}>
