@@ -326,7 +326,8 @@ flow('the network dropping shows "Reconnecting…" and the stream resumes by its
   await go('Live');
   await until('Live to say Armed', 10_000, async () => /\bArmed\b/.test(await statusText()));
   const streams = [];
-  const onRequest = (r) => r.url().includes('/events') && streams.push(r.headers()['last-event-id'] ?? null);
+  const onRequest = (r) => r.url().includes('/events')
+    && streams.push(r.headers()['last-event-id'] ?? new URL(r.url()).searchParams.get('lastEventId'));
   page.on('request', onRequest);
   await b.context.setOffline(true);
   try {
@@ -338,9 +339,9 @@ flow('the network dropping shows "Reconnecting…" and the stream resumes by its
   const times = await triggerAndWatch(status(), currentToken(), ['Triggered']);
   await ok('/sensor/mock/release', { method: 'POST' });
   page.off('request', onRequest);
-  // Only the browser's own reconnection sends Last-Event-ID; a page that opens a new EventSource after a failed
-  // reconnection cannot. The figure is printed for the report rather than judged here.
-  console.log(`# /events requests after the drop: ${streams.length}, with Last-Event-ID: ${streams.filter((s) => s).length}`);
+  // The browser's own reconnection sends Last-Event-ID; a new EventSource after a failed one sends the last id in
+  // the query. Either needs an event seen before the drop, which the test does not force: printed, not judged.
+  console.log(`# /events requests after the drop: ${streams.length}, with the last event id: ${streams.filter((s) => s).length}`);
   assert.ok(times.Triggered !== null, 'events arrive again after the drop');
   await until('the recording to end', 30_000, async () => !(await ok('/recording_status')).recording);
 });
@@ -364,8 +365,8 @@ flow('a restart of the device shows "Reconnecting…" and the page resumes by it
   assert.ok(times.Triggered !== null, 'events arrive again after the restart');
   await ok('/sensor/mock/release', { method: 'POST' });
   page.off('request', onRequest);
-  const resumed = streams.filter((s) => s.lastEventId !== null || /lastEventId|last_event_id/i.test(s.url));
-  console.log(`# /events requests: ${streams.length}, resumed with Last-Event-ID: ${resumed.length}`);
+  const resumed = streams.filter((s) => s.lastEventId !== null || /lastEventId=/.test(s.url));
+  console.log(`# /events requests: ${streams.length}, resumed with the last event id: ${resumed.length}`);
 });
 
 flow('a token regenerated elsewhere sends the page back to the login, and Log out forgets the token', async () => {

@@ -10,6 +10,7 @@ const stateListeners = new Set();
 let source = null;
 let retry = null;
 let delay = 1000;
+let lastId = null;
 let state = 'idle';
 
 function setState(next) {
@@ -29,7 +30,12 @@ export function connectEvents() {
 
 function open() {
   const token = getToken();
-  const url = token ? `/events?token=${encodeURIComponent(token)}` : '/events';
+  // A new EventSource cannot send Last-Event-ID, so the last id seen goes in the query: the device replays what it
+  // still has after it (after a restart its ids start again, and the pages fetch their data anew anyway).
+  const query = new URLSearchParams();
+  if (token) query.set('token', token);
+  if (lastId) query.set('lastEventId', lastId);
+  const url = `/events?${query}`;
   const es = new EventSource(url);
   source = es;
   es.onopen = () => {
@@ -48,6 +54,7 @@ function open() {
   };
   for (const name of NAMES) {
     es.addEventListener(name, (event) => {
+      if (event.lastEventId) lastId = event.lastEventId;
       let data;
       try {
         data = JSON.parse(event.data);

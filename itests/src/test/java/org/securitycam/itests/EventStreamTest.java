@@ -24,8 +24,14 @@ class EventStreamTest extends OneDeviceTest {
         final CompletableFuture<Void> reader;
 
         Stream10(String lastEventId) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(device.uri("/events?token=" + device.token()));
-            if (lastEventId != null) {
+            this(lastEventId, false);
+        }
+
+        /** With {@code inQuery}, the last id goes in the query, as a page's new EventSource sends it. */
+        Stream10(String lastEventId, boolean inQuery) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(device.uri("/events?token=" + device.token()
+                    + (inQuery ? "&lastEventId=" + lastEventId : "")));
+            if (lastEventId != null && !inQuery) {
                 b.header("Last-Event-ID", lastEventId);
             }
             response = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofLines());
@@ -71,6 +77,10 @@ class EventStreamTest extends OneDeviceTest {
         try (Stream10 replay = new Stream10(firstId)) {
             String id = replay.await("id: ").substring(4);
             assertTrue(Long.parseLong(id) > Long.parseLong(firstId), "replay starts after the last seen id");
+        }
+        try (Stream10 replay = new Stream10(firstId, true)) {
+            String id = replay.await("id: ").substring(4);
+            assertTrue(Long.parseLong(id) > Long.parseLong(firstId), "the query's last id replays the same");
         }
         assertEquals(401, device.sendAnonymous(HttpRequest.newBuilder(device.uri("/events"))).statusCode());
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -39,7 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * {@code GET /events}: the device's Event Admin topics as Server-Sent Events. One thread serves every client: each
  * has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect and after 15 s
- * of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID} replays what is still
+ * of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID} (or the query parameter
+ * {@code lastEventId}) replays what is still
  * in a ring of recent frames. Each new client is announced on {@link Topics#EVENTS_CLIENT}, so that a feature can
  * send it fresh state (presence polls at once).
  */
@@ -85,9 +87,11 @@ public class EventStream implements EventHandler {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastId) {
+    public void subscribe(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastId,
+            @QueryParam("lastEventId") String lastIdParam) {
         Client client = new Client(sink, sse);
-        long after = parse(lastId);
+        // A page that opens a new EventSource (after the browser gave up reconnecting) cannot set the header.
+        long after = parse(lastId != null ? lastId : lastIdParam);
         synchronized (ring) {
             for (Frame f : ring) {
                 if (after >= 0 && f.id > after) {
