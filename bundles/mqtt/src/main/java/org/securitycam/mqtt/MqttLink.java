@@ -468,10 +468,9 @@ final class MqttLink {
     static String describe(Throwable e, MqttSettings s) {
         if (e instanceof MqttException m) {
             switch (m.getReasonCode()) {
-                case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
+                // Brokers answer a wrong password with either code (mosquitto: not authorized).
+                case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED:
                     return "The broker " + s.broker() + " refused the user name or password";
-                case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                    return "The broker " + s.broker() + " refused the connection: not authorized";
                 case MqttException.REASON_CODE_CLIENT_TIMEOUT:
                     return "The broker " + s.broker() + " did not answer within " + CONNECT_TIMEOUT_MS / 1000 + " s";
                 default:

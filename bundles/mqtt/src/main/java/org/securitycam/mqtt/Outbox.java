@@ -1,5 +1,6 @@
 package org.securitycam.mqtt;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +28,11 @@ final class Outbox {
     private long sequence;
     private long dropped;
 
-    /** A state's new value, which replaces any value of it not yet published. */
+    /** A state's new value, which replaces any value of it not yet published; the same value again is no change. */
     synchronized void state(String name, byte[] payload) {
+        if (Arrays.equals(newest.get(name), payload)) {
+            return;
+        }
         newest.put(name, payload);
         pending.remove(name);
         pending.put(name, new Item(name, payload, false));
