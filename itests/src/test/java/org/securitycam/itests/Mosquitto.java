@@ -48,7 +48,9 @@ final class Mosquitto implements AutoCloseable {
                 + "topic readwrite homeassistant/#\nuser " + HA_USER + "\ntopic readwrite #\n");
         Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous false\n"
                 + "password_file " + dir.resolve("passwd") + "\nacl_file " + dir.resolve("acl") + "\npersistence false\n"
-                + "log_dest stdout\nlog_type all\nconnection_messages true\n");
+                + "log_dest file " + dir.resolve("mosquitto.log") + "\nlog_type all\nconnection_messages true\n"
+                // Started as root, mosquitto would drop to its own user, which cannot read the test's folder.
+                + "user " + System.getProperty("user.name") + "\n");
         Mosquitto m = new Mosquitto(dir, port);
         m.launch();
         return m;
@@ -56,13 +58,18 @@ final class Mosquitto implements AutoCloseable {
 
     /** Starts (again) on the same port. */
     void launch() throws Exception {
-        broker = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
+        // Debian puts the broker in /usr/sbin, which a user's PATH may lack.
+        String mosquitto = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+        broker = new ProcessBuilder(mosquitto, "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
+                if (!broker.isAlive()) {
+                    fail("mosquitto exited: " + Files.readString(dir.resolve("broker.log")) + log());
+                }
                 Thread.sleep(50);
             }
         }
@@ -79,7 +86,8 @@ final class Mosquitto implements AutoCloseable {
     }
 
     String log() throws IOException {
-        return Files.readString(dir.resolve("broker.log"));
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** The {@code MQTT} section for a device on this broker. */

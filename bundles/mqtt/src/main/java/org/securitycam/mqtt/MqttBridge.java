@@ -118,7 +118,9 @@ public class MqttBridge implements EventHandler, MqttLink.Device {
 
     @Override
     public MqttSettings settings() {
-        return MqttSettings.validate(settings.section(MqttSettings.SECTION), defaults);
+        Object section = settings.section(MqttSettings.SECTION);
+        // Null until the store has seen the section's owner, at the very start: the defaults hold till then.
+        return section == null ? defaults : MqttSettings.validate(section, defaults);
     }
 
     @Override
