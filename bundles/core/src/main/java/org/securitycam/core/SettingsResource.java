@@ -49,13 +49,17 @@ public class SettingsResource {
         this.settings = settings;
     }
 
+    /** The whole document without its secrets, except the API token, which the dashboard displays. */
     @GET
     public Map<String, Object> get() {
         Map<String, Object> all = settings.all();
-        if (all.get(AUTH) instanceof Map<?, ?> a) {
-            Map<Object, Object> visible = new LinkedHashMap<>(a);
-            visible.remove("password_hash");
-            all.put(AUTH, visible);
+        for (String secret : settings.secrets()) {
+            if (!secret.equals(AUTH + ".token")) {
+                int dot = secret.indexOf('.');
+                if (all.get(secret.substring(0, dot)) instanceof Map<?, ?> section) {
+                    section.remove(secret.substring(dot + 1));
+                }
+            }
         }
         return all;
     }
@@ -110,6 +114,7 @@ public class SettingsResource {
     public Map<String, Object> post(Map<String, Object> body) {
         // Unknown top-level keys are kept as given: dashboards store their preferences here.
         Map<String, Object> sections = new LinkedHashMap<>(JsonBody.required(body));
+        keepSecretsLeftEmpty(sections);
         Boolean enableAuth = sections.containsKey(AUTH) ? authEnabled(sections.remove(AUTH)) : null;
         AuthService a = auth;
         if (enableAuth != null && a == null) {
@@ -126,6 +131,22 @@ public class SettingsResource {
             answer.put("token", token);
         }
         return answer;
+    }
+
+    /**
+     * A secret sent back empty means "unchanged": since GET never shows it, a form that shows an empty password
+     * field posts it so. The field is taken out of the given section, and the merge keeps what is stored.
+     */
+    private void keepSecretsLeftEmpty(Map<String, Object> sections) {
+        for (String secret : settings.secrets()) {
+            int dot = secret.indexOf('.');
+            String name = secret.substring(0, dot);
+            if (sections.get(name) instanceof Map<?, ?> given && "".equals(given.get(secret.substring(dot + 1)))) {
+                Map<Object, Object> section = new LinkedHashMap<>(given);
+                section.remove(secret.substring(dot + 1));
+                sections.put(name, section);
+            }
+        }
     }
 
     /**

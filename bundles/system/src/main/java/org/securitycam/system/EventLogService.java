@@ -14,7 +14,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.securitycam.api.eventlog.EventLog;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The device's event log, in {@code history/events.jsonl} under the data home. Besides what bundles write to it,
  * it records the boot, the sensor's state changes (triggered, released, armed, disarmed), recordings starting,
  * stopping and failing, tracked devices arriving and leaving, and every alert transition, from their Event Admin
- * topics.
+ * topics. Every entry is also announced on {@code Topics.EVENT_LOGGED}, for bridges to other systems.
  */
 // Immediate: it records from the start, and a delayed one would be dropped and started again (another boot
 // entry) whenever its last user went away.
@@ -44,12 +46,14 @@ public class EventLogService implements EventLog, EventHandler {
         return t;
     });
     private final History history;
+    private final EventAdmin events;
     /** The sensor's last state, so that only changes are recorded; null before its first event. */
     private Boolean armed;
     private Boolean triggered;
 
     @Activate
-    public EventLogService(BundleContext context) {
+    public EventLogService(BundleContext context, @Reference EventAdmin events) {
+        this.events = events;
         this.history = new History(new HistoryFile(DataHome.history(context).resolve("events.jsonl")), CAPACITY,
                 null, background);
         // Loaded in the background, not to hold up the start; what is recorded meanwhile is written after it.
@@ -90,6 +94,7 @@ public class EventLogService implements EventLog, EventHandler {
         } catch (IOException e) {
             LOG.warn("Could not write {} to the event log: {}", type, e.getMessage());
         }
+        events.postEvent(new Event(Topics.EVENT_LOGGED, json));
     }
 
     @Override

@@ -44,6 +44,12 @@ public final class Topics {
     /** The device's health figures, every 10 s; properties are the fields of {@code GET /system_info}. */
     public static final String SYSTEM_INFO = "securitycam/system/INFO";
 
+    /**
+     * An entry was appended to the event log, posted asynchronously after it was written: {@code ts} (ISO-8601 UTC),
+     * {@code type}, {@code severity} (its label) and {@code detail} (absent when the entry has none).
+     */
+    public static final String EVENT_LOGGED = "securitycam/eventlog/ENTRY";
+
     public static final String SECTIONS = "sections";
 
     private Topics() {
