@@ -3,6 +3,7 @@
 // every second) and runs this file with node's test runner.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { open, shootAndCheck, triggerAndWatch } from './lib/browser.js';
@@ -15,6 +16,26 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_ADDRESS = 'AA:BB:CC:DD:EE:0C';
 const SCANNED_ADDRESS = 'AA:BB:CC:DD:EE:0D';
 
+/** A stand-in for MediaMTX's WHEP endpoint, which the device is configured with: it keeps each offer and has no stream. */
+const WHEP_PORT = Number(process.env.DASH_WHEP_PORT);
+const WHEP_ORIGIN = `http://127.0.0.1:${WHEP_PORT}`;
+const offers = [];
+const whep = createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Methods', 'POST');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    res.writeHead(204).end();
+    return;
+  }
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => {
+    offers.push({ method: req.method, path: req.url, type: req.headers['content-type'], sdp: body });
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('no stream is available on path cam');
+  });
+});
+
 let b;
 let page;
 /** Every serious or critical accessibility finding and every page wider than the screen; judged at the end. */
@@ -22,15 +43,17 @@ const findings = [];
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  await new Promise((resolve) => whep.listen(WHEP_PORT, '127.0.0.1', resolve));
   await login();
   // A short hold, so that a release ends the recording in a second.
   await ok('/sensor/configure', { method: 'POST', body: { type: 'mock', hold_seconds: 1 } });
-  b = await open(device.url);
+  b = await open(device.url, undefined, [WHEP_ORIGIN]);
   page = b.page;
 });
 
 after(async () => {
   await b?.close();
+  whep.close();
 });
 
 const status = () => page.getByRole('status', { name: 'Status' });
@@ -101,6 +124,22 @@ flow('Live shows the camera and "Armed"', async () => {
     await page.getByRole('button', { name, exact: true }).waitFor();
   }
   await shoot('live');
+});
+
+flow('with a WHEP endpoint configured, Live offers it WebRTC and shows frames while it has no stream', async () => {
+  assert.equal((await ok('/dashboard/config')).whep_url, `${WHEP_ORIGIN}/cam/whep`);
+  await until('the page to offer WebRTC to the WHEP endpoint', 10_000, async () => offers.length > 0);
+  const offer = offers[0];
+  assert.equal(offer.method, 'POST');
+  assert.equal(offer.path, '/cam/whep');
+  assert.equal(offer.type, 'application/sdp');
+  assert.match(offer.sdp, /^v=0/, 'an SDP offer');
+  assert.match(offer.sdp, /m=video/);
+  assert.match(offer.sdp, /a=recvonly/);
+  // The endpoint has no stream, so the page falls back to the device's frames.
+  const camera = page.getByRole('img', { name: 'Camera' });
+  await until('a camera frame after the refused stream', 10_000,
+    () => camera.evaluate((img) => img.complete && img.naturalWidth > 0));
 });
 
 flow('a mock trigger shows "Triggered" and "Recording" within 1 s, without a reload', async () => {

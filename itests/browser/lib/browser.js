@@ -18,9 +18,10 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 /**
  * Starts Chromium on a new user-data folder (removed by close()), and watches every page it opens: a request to
- * another host, an uncaught exception and a JavaScript dialog (an injected script's alert) are kept in faults.
+ * another host (but the origins in also), an uncaught exception and a JavaScript dialog (an injected script's
+ * alert) are kept in faults.
  */
-export async function open(origin, viewport = DESKTOP) {
+export async function open(origin, viewport = DESKTOP, also = []) {
   const profile = mkdtempSync(join(tmpdir(), 'dash-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -33,7 +34,7 @@ export async function open(origin, viewport = DESKTOP) {
   const watch = (page) => {
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      if (![origin, ...also, 'data:', 'blob:'].some((allowed) => url.startsWith(allowed))) {
         faults.push(`a request outside the device: ${url}`);
       }
     });

@@ -3,10 +3,66 @@ import { api, mediaUrl } from '../api.js';
 import { Section, formatTime, toast, useEvent, useResource } from '../ui.jsx';
 
 /**
+ * WebRTC from MediaMTX's WHEP endpoint: an offer to receive video (and audio), posted as SDP, and the answer set.
+ * Resolves with the connection once the answer is in, rejects when the endpoint refuses or does not answer in 5 s.
+ */
+async function whep(url, video) {
+  const pc = new RTCPeerConnection();
+  try {
+    pc.addTransceiver('video', { direction: 'recvonly' });
+    pc.addTransceiver('audio', { direction: 'recvonly' });
+    pc.ontrack = (event) => {
+      if (!video.srcObject) video.srcObject = event.streams[0] || new MediaStream([event.track]);
+    };
+    await pc.setLocalDescription(await pc.createOffer());
+    const answer = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/sdp' },
+      body: pc.localDescription.sdp,
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!answer.ok) throw new Error(`The WHEP endpoint answered ${answer.status}`);
+    await pc.setRemoteDescription({ type: 'answer', sdp: await answer.text() });
+    return pc;
+  } catch (e) {
+    pc.close();
+    throw e;
+  }
+}
+
+/** The live stream where the device names a WHEP endpoint; tells its parent when it fails, so frames take over. */
+function WebRtcCamera({ url, onFail }) {
+  const video = useRef(null);
+  useEffect(() => {
+    let pc = null;
+    let gone = false;
+    whep(url, video.current).then((c) => {
+      if (gone) {
+        c.close();
+        return;
+      }
+      pc = c;
+      pc.onconnectionstatechange = () => {
+        if (pc.connectionState === 'failed' || pc.connectionState === 'closed') onFail();
+      };
+    }, () => !gone && onFail());
+    return () => {
+      gone = true;
+      if (pc) pc.close();
+    };
+  }, [url]);
+  return (
+    <figure class="camera">
+      <video ref={video} aria-label="Camera" autoplay muted playsinline width="1280" height="720" />
+    </figure>
+  );
+}
+
+/**
  * The camera as one JPEG a second: the next frame is asked for a second after the last one arrived (or failed),
  * so a slow link never piles up requests.
  */
-function Camera() {
+function FrameCamera() {
   const [tick, setTick] = useState(0);
   const [failed, setFailed] = useState(false);
   const timer = useRef(null);
@@ -25,6 +81,18 @@ function Camera() {
       {failed && <figcaption class="muted">The camera does not answer; trying again.</figcaption>}
     </figure>
   );
+}
+
+/** WebRTC where the device names a WHEP endpoint and the browser can, frames everywhere else and after a failure. */
+function Camera() {
+  const config = useResource('/dashboard/config');
+  const [rtcFailed, setRtcFailed] = useState(false);
+  const url = config.data && config.data.whep_url;
+  if (config.loading) return <figure class="camera" />;
+  if (url && !rtcFailed && typeof RTCPeerConnection === 'function') {
+    return <WebRtcCamera url={url} onFail={() => setRtcFailed(true)} />;
+  }
+  return <FrameCamera />;
 }
 
 export function Live() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,12 @@ class DashboardBrowserTest {
         FakeTools.configure(home, "securitycam.presence", "poll.seconds=1\n");
         FakeTools.configure(home, "securitycam.presence.bluetooth", "scan.seconds=2\npair.seconds=5\n");
         new SystemFakes(Files.createDirectories(dir.resolve("system"))).configure(home);
+        // The live view's WebRTC source: the suite answers there as a MediaMTX without a stream.
+        int whep;
+        try (ServerSocket s = new ServerSocket(0)) {
+            whep = s.getLocalPort();
+        }
+        FakeTools.configure(home, "securitycam.dashboard", "whep_url=http://127.0.0.1:" + whep + "/cam/whep\n");
         try (Device device = Device.startWithEnvironment(home, tools.environment())) {
             Path output = dir.resolve("suite.log");
             ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "--test-reporter=spec",
@@ -44,7 +51,8 @@ class DashboardBrowserTest {
                     "DASH_URL", "http://127.0.0.1:" + device.port,
                     "DASH_PASSWORD", device.password(),
                     "DASH_SCREENSHOTS", System.getProperty("securitycam.screenshots"),
-                    "DASH_FAKE_CONTROL", tools.control.toString()));
+                    "DASH_FAKE_CONTROL", tools.control.toString(),
+                    "DASH_WHEP_PORT", Integer.toString(whep)));
             int exit = run(node, SUITE_MINUTES);
             String log = Files.readString(output);
             assertEquals(0, exit, "the browser suite failed:\n" + log);
