@@ -56,6 +56,8 @@ final class EmbeddedDevice implements AutoCloseable {
         props.put("securitycam.home", home.toString());
         props.put("securitycam.logs", home.resolve("logs").toString());
         props.put("securitycam.profile", "dev");
+        // Event Admin's delivery pool as the launcher sizes it.
+        props.put("org.apache.felix.eventadmin.ThreadPoolSize", "6");
         Framework framework = new FrameworkFactory().newFramework(props);
         framework.init();
         EmbeddedDevice device = new EmbeddedDevice(home, port, framework);
