@@ -17,6 +17,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * settings.json and Config Admin as one configuration, through the Web Console's own HTTP interface (what its
  * configuration page sends): an edit lands in settings.json through the owner's rules with one write, a refused
- * edit is put back and logged, a REST change shows in the form at once, and no form holds a secret.
+ * edit is put back and logged, a REST change shows in the form at once, no form holds a secret, and a password
+ * field takes a secret without ever showing it.
  */
 class ConsoleSettingsTest {
     private static final String SENSOR = "securitycam.sensor";
@@ -194,6 +196,61 @@ class ConsoleSettingsTest {
                 assertEquals(fps, stored.get("fps").asInt(), stored.toString());
             }
         }
+    }
+
+    /**
+     * The MQTT password typed into the console's password field reaches the broker, is never written back into the
+     * configuration (so no file but settings.json holds it), and a later save that leaves the field as it is keeps it.
+     */
+    @Test
+    void theMqttPasswordIsTypedInTheConsoleAndKeptOutOfTheConfiguration() throws Exception {
+        String pid = "securitycam.mqtt";
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+                Device d = Device.start(dir.resolve("home"))) {
+            Map<String, String> typed = fields(form(d, pid));
+            assertEquals("unmodified", typed.get("password"), "the console shows no password");
+            typed.put("enabled", "true");
+            typed.put("host", "127.0.0.1");
+            typed.put("port", String.valueOf(broker.port));
+            typed.put("username", Mosquitto.USER);
+            typed.put("password", Mosquitto.PASSWORD);
+            typed.put("base_topic", "security-cam/console");
+            assertEquals(302, edit(d, pid, typed).statusCode());
+            HotDeployTest.await(d, "the MQTT connection with the typed password", 10_000,
+                    () -> d.getJson("/mqtt/status").get("connected").asBoolean());
+            assertEquals(Mosquitto.PASSWORD, stored(d).get("MQTT").get("password").asText());
+            HotDeployTest.await(d, "the password gone from the configuration", 5_000,
+                    () -> filesHolding(d.home, Mosquitto.PASSWORD).equals(List.of(settingsFile(d))));
+            assertFalse(d.log().contains(Mosquitto.PASSWORD));
+
+            // Saved again with the password field as the console shows it: the stored password stays.
+            Map<String, String> again = fields(awaitForm(d, pid,
+                    f -> "security-cam/console".equals(value(f, "base_topic").asText())));
+            again.put("base_topic", "security-cam/console2");
+            assertEquals(302, edit(d, pid, again).statusCode());
+            HotDeployTest.await(d, "the reconnect under the new base topic", 10_000,
+                    () -> "security-cam/console2".equals(stored(d).get("MQTT").get("base_topic").asText())
+                            && d.getJson("/mqtt/status").get("connected").asBoolean());
+            assertEquals(Mosquitto.PASSWORD, stored(d).get("MQTT").get("password").asText());
+        }
+    }
+
+    /** The regular files under {@code root} whose bytes hold {@code text}. */
+    private static List<Path> filesHolding(Path root, String text) throws Exception {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        List<Path> out = new ArrayList<>();
+        try (var files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                byte[] bytes = Files.readAllBytes(f);
+                for (int i = 0; i + needle.length <= bytes.length; i++) {
+                    if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                        out.add(f);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The form's current values as the console's page would post them back. */

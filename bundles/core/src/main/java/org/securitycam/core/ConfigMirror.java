@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
@@ -29,6 +31,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 import org.securitycam.api.events.Topics;
 import org.securitycam.api.settings.InvalidSettingsException;
 import org.securitycam.api.settings.SectionOwner;
@@ -42,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * there goes through the owner's rules into settings.json. settings.json is the truth: at start and after every
  * change it is written into the configuration; an edit in the console is taken as the properties that differ from
  * what the configuration was last known to hold, so that it never undoes a REST change it did not see, its own echo
- * changes nothing, and no write-back covers an edit not yet taken. One thread does all of it, in order.
+ * changes nothing, and no write-back covers an edit not yet taken. Secrets are never written into a configuration;
+ * one that the owner's form offers as a password field is taken when typed there, and gone from the configuration
+ * with the write-back that follows. One thread does all of it, in order.
  */
 @Component(service = { ConfigurationListener.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + Topics.SETTINGS_CHANGED)
@@ -62,8 +70,14 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
     // Touched only on the mirror's thread.
     private final Map<ServiceReference<?>, String> pids = new HashMap<>();
     private final Map<String, FlatForm> forms = new HashMap<>();
+    private final Map<String, Bundle> formBundles = new HashMap<>();
     /** What was last written into each configuration: an edit is what differs from it. */
     private final Map<String, Map<String, Object>> mirrored = new HashMap<>();
+
+    // Optional and dynamic: without the Metatype service there are no forms to type a password into, and the rest of
+    // the mirror still works.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MetaTypeService metaType;
 
     @Activate
     public ConfigMirror(@Reference SettingsStore settings, @Reference ConfigurationAdmin configAdmin) {
@@ -94,6 +108,7 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
             }
             pids.put(ref, p);
             forms.put(p, new FlatForm(sections, secrets));
+            formBundles.put(p, ref.getBundle());
             mirror(p);
         });
     }
@@ -103,6 +118,7 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
             String pid = pids.remove(ref);
             if (pid != null) {
                 forms.remove(pid);
+                formBundles.remove(pid);
                 mirrored.remove(pid);
             }
         });
@@ -186,7 +202,7 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
         FlatForm form = forms.get(pid);
         mirrored.put(pid, after);
         Map<String, Object> current = current(form);
-        Map<String, Object> proposal = form.apply(current, before, after);
+        Map<String, Object> proposal = form.apply(current, before, after, passwordFields(pid));
         if (proposal.isEmpty()) {
             return; // only fields without a meaning changed: the form is put back to what is stored
         }
@@ -212,6 +228,34 @@ public class ConfigMirror implements ConfigurationListener, EventHandler {
             } catch (InvalidSettingsException again) {
                 throw refused;
             }
+        }
+    }
+
+    /** The attributes that the configuration's form offers as password fields (the console never shows them). */
+    private Set<String> passwordFields(String pid) {
+        MetaTypeService service = metaType;
+        Bundle bundle = formBundles.get(pid);
+        if (service == null || bundle == null) {
+            return Set.of();
+        }
+        try {
+            MetaTypeInformation info = service.getMetaTypeInformation(bundle);
+            ObjectClassDefinition ocd = info == null ? null : info.getObjectClassDefinition(pid, null);
+            AttributeDefinition[] attributes = ocd == null ? null
+                    : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+            if (attributes == null) {
+                return Set.of();
+            }
+            Set<String> out = new HashSet<>();
+            for (AttributeDefinition a : attributes) {
+                if (a.getType() == AttributeDefinition.PASSWORD) {
+                    out.add(a.getID());
+                }
+            }
+            return out;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.debug("No form for {}: {}", pid, e.getMessage());
+            return Set.of();
         }
     }
 

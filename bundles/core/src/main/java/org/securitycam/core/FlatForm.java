@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The flat shape of an owner's sections in Config Admin, where values are scalars or arrays: a field is one
  * property named by its path ({@code calibration.debounce_ms}), prefixed by the section's name when the owner has
  * several sections; a section that is no JSON object is one property named after it; lists of scalars are arrays,
- * any other list is its JSON text. Secrets never appear. Pure, so that it is tested without a framework.
+ * any other list is its JSON text. Secrets never appear; a secret that the form offers as a password field is
+ * write-only: a value typed there is taken, an empty one keeps what is stored. Pure, so that it is tested without a
+ * framework.
  */
 final class FlatForm {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -112,16 +114,21 @@ final class FlatForm {
     /**
      * The sections with the properties that differ between {@code before} (what was last mirrored) and
      * {@code after} (the configuration now) applied to {@code current}; only the sections that change. A property
-     * that names no field of the current sections, or a secret, is ignored.
+     * that names no field of the current sections is ignored, and so is a secret, unless {@code passwordFields}
+     * (the properties the form offers as password fields) names it and it is not empty: since no secret is ever
+     * mirrored, such a value was typed into the form.
      */
-    Map<String, Object> apply(Map<String, Object> current, Map<String, Object> before, Map<String, Object> after) {
+    Map<String, Object> apply(Map<String, Object> current, Map<String, Object> before, Map<String, Object> after,
+            Set<String> passwordFields) {
         Map<String, Object> out = new LinkedHashMap<>();
         Set<String> jsonText = new HashSet<>();
         Set<String> known = new HashSet<>();
         known.addAll(flatten(current, jsonText, known).keySet());
         for (Map.Entry<String, Object> e : after.entrySet()) {
             String key = e.getKey();
-            if (!known.contains(key) || same(e.getValue(), before.get(key))) {
+            boolean typedSecret = passwordFields.contains(key) && secrets.contains(secretName(key))
+                    && e.getValue() instanceof String typed && !typed.isEmpty();
+            if (!typedSecret && (!known.contains(key) || same(e.getValue(), before.get(key)))) {
                 continue;
             }
             Object value = json(e.getValue(), jsonText.contains(key));
@@ -138,6 +145,11 @@ final class FlatForm {
         }
         out.entrySet().removeIf(e -> same(e.getValue(), current.get(e.getKey())));
         return out;
+    }
+
+    /** The secret's name ({@code Section.field}) that a property of this form would stand for. */
+    private String secretName(String key) {
+        return sections.size() == 1 ? sections.get(0) + "." + key : key;
     }
 
     /**

@@ -56,7 +56,7 @@ class FlatFormTest {
         after.put("Devices", "[{\"mac\":\"bb\"}]");
         after.put("Names", new String[] { "c" });
         after.put("ISP.contrast", 2.0f);
-        Map<String, Object> changed = form.apply(values, props, after);
+        Map<String, Object> changed = form.apply(values, props, after, Set.of());
         assertEquals(List.of(Map.of("mac", "bb")), changed.get("Devices"));
         assertEquals(List.of("c"), changed.get("Names"));
         assertEquals(Map.of("contrast", 2.0), changed.get("ISP"));
@@ -73,7 +73,7 @@ class FlatFormTest {
         Map<String, Object> after = new HashMap<>(props);
         after.put("Devices", "[{\"mac\":\"aa\"}]");
         after.put("Names", new String[] { "c" });
-        Map<String, Object> changed = form.apply(values, props, after);
+        Map<String, Object> changed = form.apply(values, props, after, Set.of());
         assertEquals(List.of(Map.of("mac", "aa")), changed.get("Devices"));
         assertEquals(List.of("c"), changed.get("Names"));
     }
@@ -94,7 +94,7 @@ class FlatFormTest {
         now.put("invert_logic", null);
         edit.put("invert_logic", true); // a field that is null, so was never mirrored
         @SuppressWarnings("unchecked")
-        Map<String, Object> proposal = (Map<String, Object>) form.apply(Map.of("Sensor", now), mirrored, edit)
+        Map<String, Object> proposal = (Map<String, Object>) form.apply(Map.of("Sensor", now), mirrored, edit, Set.of())
                 .get("Sensor");
         assertEquals(3L, proposal.get("hold_seconds"), "the REST change is kept");
         assertEquals(3L, ((Map<?, ?>) proposal.get("calibration")).get("sensitivity"));
@@ -102,8 +102,37 @@ class FlatFormTest {
         assertFalse(proposal.containsKey("unknown"));
         assertEquals(true, proposal.get("invert_logic"));
 
-        assertTrue(form.apply(Map.of("Sensor", stored), mirrored, new HashMap<>(mirrored)).isEmpty(),
+        assertTrue(form.apply(Map.of("Sensor", stored), mirrored, new HashMap<>(mirrored), Set.of("secret")).isEmpty(),
                 "the echo of a mirror is no edit");
+    }
+
+    @Test
+    void aSecretOfferedAsAPasswordFieldIsWriteOnly() {
+        FlatForm form = new FlatForm(List.of("MQTT"), Set.of("MQTT.password"));
+        Map<String, Object> stored = new LinkedHashMap<>(Map.of("host", "broker", "password", "old"));
+        Map<String, Object> mirrored = form.flatten(Map.of("MQTT", stored));
+        assertFalse(mirrored.containsKey("password"), "a secret is never mirrored");
+
+        Map<String, Object> typed = new HashMap<>(mirrored);
+        typed.put("password", "new-one");
+        assertEquals(Map.of("MQTT", Map.of("host", "broker", "password", "new-one")),
+                form.apply(Map.of("MQTT", stored), mirrored, typed, Set.of("password")));
+        assertTrue(form.apply(Map.of("MQTT", stored), mirrored, typed, Set.of()).isEmpty(),
+                "a secret that the form offers as no password field is never taken");
+
+        Map<String, Object> empty = new HashMap<>(mirrored);
+        empty.put("password", "");
+        assertTrue(form.apply(Map.of("MQTT", stored), mirrored, empty, Set.of("password")).isEmpty(),
+                "an empty password field keeps the stored secret");
+
+        FlatForm two = new FlatForm(List.of("A", "B"), Set.of("B.key"));
+        Map<String, Object> values = Map.of("A", Map.of("key", "a"), "B", Map.of("key", "b"));
+        Map<String, Object> flat = two.flatten(values);
+        Map<String, Object> edit = new HashMap<>(flat);
+        edit.put("B.key", "typed");
+        edit.put("A.key", "typed too");
+        assertEquals(Map.of("A", Map.of("key", "typed too"), "B", Map.of("key", "typed")),
+                two.apply(values, flat, edit, Set.of("B.key")));
     }
 
     @Test

@@ -34,8 +34,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "User name", description = "Empty to connect without a login", required = false)
     String username() default "";
 
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Never shown; set it "
-            + "through POST /settings", required = false)
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Never shown; type a "
+            + "new one to change it, or leave the field as it is to keep the stored one", required = false)
     String password() default "";
 
     @AttributeDefinition(name = "Base topic", description = "Every topic of the device is below it, such as "

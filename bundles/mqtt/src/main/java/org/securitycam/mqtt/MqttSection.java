@@ -6,9 +6,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.securitycam.api.settings.SectionOwner;
 
 /**
- * The owner of the {@code MQTT} section: its rules and defaults, its secret (the password, which no backup and no
- * console form carries), and its Metatype form for the Web Console, where the store mirrors the section. A component
- * of its own, with no references, so that the store can ask it at any time.
+ * The owner of the {@code MQTT} section: its rules and defaults, its secret (the password, which no backup carries
+ * and the console form takes but never shows), and its Metatype form for the Web Console, where the store mirrors the
+ * section. A component of its own, with no references, so that the store can ask it at any time.
  */
 @Component(name = MqttSection.PID, property = { SectionOwner.SECTIONS + "=" + MqttSettings.SECTION,
         SectionOwner.PID + "=" + MqttSection.PID,
