@@ -130,8 +130,9 @@ public final class Main {
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.log.level", "2");
-        // Event Admin delivers posted events on a pool that otherwise grows to 20 threads and keeps them; a few do
-        // for the device's handlers, which only queue or record what they get.
+        // Event Admin delivers on two fixed pools, this size and half of it, whose threads start one per event until
+        // the pool is full and then stay: 20 would be 30 threads once enough events went by. 6 (9 threads) is
+        // plenty for the device's handlers, which only queue or record what they get.
         p.put("org.apache.felix.eventadmin.ThreadPoolSize", "6");
         // SCR keeps the parsed component descriptions, so a warm start reads no component XML.
         p.put("ds.cache.metadata", "true");
