@@ -75,7 +75,7 @@ class FullDiskTest {
             long t0 = System.currentTimeMillis();
 
             HttpResponse<String> manual = d.post("/toggle_recording", null);
-            assertEquals(500, manual.statusCode(), manual.body());
+            assertEquals(507, manual.statusCode(), manual.body());
             assertTrue(d.json(manual).get("error").asText().contains("No space left on device"), manual.body());
             assertFalse(d.getJson("/recording_status").get("recording").asBoolean());
 

@@ -361,7 +361,8 @@ class StorageRetentionTest extends OneDeviceTest {
         assertTrue(refusal.contains("MB free") && refusal.contains("auto-delete is off"), refusal);
 
         HttpResponse<String> r = device.post("/toggle_recording", null);
-        assertTrue(r.statusCode() >= 400 && device.json(r).get("error").asText().contains(refusal), r.body());
+        assertEquals(507, r.statusCode(), r.body());
+        assertTrue(device.json(r).get("error").asText().contains(refusal), r.body());
         assertFalse(device.getJson("/recording_status").get("recording").asBoolean());
         assertTrue(device.log().contains("[WARNING] org.securitycam.camera.FfmpegCamera: Recording refused: "
                 + refusal), "the reason is logged");

@@ -60,7 +60,7 @@ public class CameraResource {
             return Response.ok(Map.of("message", "Recording stopped")).build();
         }
         if (!camera.start("manual")) {
-            return ApiError.of(500, "Recording failed: " + camera.lastFailure());
+            return ApiError.of(camera.lastFailureStatus(), "Recording failed: " + camera.lastFailure());
         }
         return Response.ok(Map.of("message", "Recording started")).build();
     }
@@ -71,7 +71,7 @@ public class CameraResource {
         try {
             return Response.ok(Map.of("path", camera.snapshot().toString())).build();
         } catch (CameraException e) {
-            return ApiError.of(500, e.getMessage());
+            return ApiError.of(503, e.getMessage());
         }
     }
 

@@ -122,6 +122,8 @@ public class FfmpegCamera implements Recorder, CameraFrames {
     private long backoffSeconds;
     private ScheduledFuture<?> retry;
     private String lastFailure = "see the log";
+    /** The HTTP status that tells a client what kind of failure the last one was. */
+    private int lastFailureStatus = 503;
     /** Recordings whose file is not finished yet, the current one included. */
     private final List<Recording> unfinished = new ArrayList<>();
 
@@ -192,6 +194,7 @@ public class FfmpegCamera implements Recorder, CameraFrames {
     public synchronized boolean start(String reason, String sensorType) {
         if (closing) {
             lastFailure = "the camera is stopping";
+            lastFailureStatus = 503;
             return false;
         }
         if (wanted != null) {
@@ -200,12 +203,14 @@ public class FfmpegCamera implements Recorder, CameraFrames {
         String refusal = refusal();
         if (refusal != null) {
             lastFailure = refusal;
+            lastFailureStatus = 507; // only the storage limit objects, when the disk is nearly full
             return false;
         }
         try {
             startProcess(reason, sensorType);
         } catch (StartFailure e) {
             lastFailure = e.getMessage();
+            lastFailureStatus = e.unwritable ? 507 : 503;
             events.postEvent(new Event(Topics.RECORDING_REFUSED, Map.of("reason", e.getMessage())));
             return false;
         }
@@ -257,6 +262,14 @@ public class FfmpegCamera implements Recorder, CameraFrames {
     /** Why the last start() returned false, for the user. */
     synchronized String lastFailure() {
         return lastFailure;
+    }
+
+    /**
+     * What kind of failure the last start() met, as an HTTP status: 507 when the recording cannot be stored (no
+     * space, a folder that cannot be written), 503 when the camera or ffmpeg cannot record now.
+     */
+    synchronized int lastFailureStatus() {
+        return lastFailureStatus;
     }
 
     @Override
