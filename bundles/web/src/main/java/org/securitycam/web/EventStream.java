@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +32,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.securitycam.api.events.Topics;
+import org.securitycam.web.ReplayRing.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect and after 15 s
  * of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID} (or the query parameter
  * {@code lastEventId}) replays what is still
- * in a ring of recent frames. Each new client is announced on {@link Topics#EVENTS_CLIENT}, so that a feature can
+ * in a {@link ReplayRing} of recent frames. Each new client is announced on {@link Topics#EVENTS_CLIENT}, so that a feature can
  * send it fresh state (presence polls at once).
  */
 @Component(service = { EventStream.class, EventHandler.class }, property = {
@@ -64,14 +66,14 @@ public class EventStream implements EventHandler {
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final Deque<Frame> ring = new ArrayDeque<>();
+    // The system's figures come every 10 s and each says all there is: only the newest is worth replaying.
+    private final ReplayRing ring = new ReplayRing(RING, Set.of(NAMES.get(Topics.SYSTEM_INFO)));
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-sender");
         t.setDaemon(true);
         return t;
     });
     private final EventAdmin events;
-    private long nextId = 1;
 
     @Activate
     public EventStream(@Reference EventAdmin events) {
@@ -92,13 +94,7 @@ public class EventStream implements EventHandler {
         Client client = new Client(sink, sse);
         // A page that opens a new EventSource (after the browser gave up reconnecting) cannot set the header.
         long after = parse(lastId != null ? lastId : lastIdParam);
-        synchronized (ring) {
-            for (Frame f : ring) {
-                if (after >= 0 && f.id > after) {
-                    client.offer(f);
-                }
-            }
-        }
+        ring.after(after).forEach(client::offer);
         client.heartbeatDue = true;
         clients.add(client);
         sender.execute(() -> flush(client));
@@ -120,14 +116,7 @@ public class EventStream implements EventHandler {
             LOG.warn("Event {} cannot be sent as JSON: {}", event.getTopic(), e.getMessage());
             return;
         }
-        Frame frame;
-        synchronized (ring) {
-            frame = new Frame(nextId++, NAMES.getOrDefault(event.getTopic(), event.getTopic()), text);
-            ring.addLast(frame);
-            if (ring.size() > RING) {
-                ring.removeFirst();
-            }
-        }
+        Frame frame = ring.add(NAMES.getOrDefault(event.getTopic(), event.getTopic()), text);
         for (Client c : clients) {
             c.offer(frame);
             sender.execute(() -> flush(c));
@@ -145,7 +134,7 @@ public class EventStream implements EventHandler {
                 send(c, c.sse.newEventBuilder().comment("heartbeat").build());
             }
             for (Frame f = c.poll(); f != null; f = c.poll()) {
-                send(c, c.sse.newEventBuilder().id(Long.toString(f.id)).name(f.name).data(f.data).build());
+                send(c, c.sse.newEventBuilder().id(Long.toString(f.id())).name(f.name()).data(f.data()).build());
             }
         } catch (RuntimeException e) {
             clients.remove(c);
@@ -181,9 +170,6 @@ public class EventStream implements EventHandler {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private record Frame(long id, String name, String data) {
     }
 
     private static final class Client {
