@@ -12,6 +12,7 @@ let retry = null;
 let delay = 1000;
 let lastId = null;
 let state = 'idle';
+let opens = 0;
 
 function setState(next) {
   if (state === next) return;
@@ -40,6 +41,7 @@ function open() {
   source = es;
   es.onopen = () => {
     delay = 1000;
+    opens += 1;
     setState('open');
     emit('open');
   };
@@ -89,6 +91,11 @@ export function onEvent(name, listener) {
   if (!listeners.has(name)) listeners.set(name, new Set());
   listeners.get(name).add(listener);
   return () => listeners.get(name).delete(listener);
+}
+
+/** How many times the stream has opened: a load begun since the last opening misses no event. */
+export function streamOpens() {
+  return state === 'open' ? opens : -1;
 }
 
 export function onEventsState(listener) {

@@ -3,15 +3,21 @@
 // as text: JSX escapes it, and nothing here sets HTML.
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api } from './api.js';
-import { onEvent } from './events.js';
+import { onEvent, streamOpens } from './events.js';
+
+/** How long a page's first load waits for the event stream to open. */
+const FIRST_LOAD_WAIT_MS = 300;
 
 /** GET a route: { data, error, missing, loading, reload }. A 404 means the feature is not installed. */
 export function useResource(path) {
   const [result, setResult] = useState({ data: null, error: null, missing: false, loading: true });
   const current = useRef(0);
+  /** The stream's openings when the last load began: null before any, -1 if the stream was not open then. */
+  const loadedAt = useRef(null);
   const reload = useCallback(async () => {
     if (!path) return;
     const call = ++current.current;
+    loadedAt.current = streamOpens();
     try {
       const data = await api(path);
       if (call === current.current) setResult({ data, error: null, missing: false, loading: false });
@@ -22,9 +28,19 @@ export function useResource(path) {
     }
   }, [path]);
   useEffect(() => {
-    reload();
+    if (streamOpens() > 0) {
+      reload();
+      return undefined;
+    }
+    // A load before the event stream is open could miss a change that the stream then never sends, so the stream's
+    // opening loads again. The first load waits a moment for it, rather than load twice, but not long if it is down.
+    loadedAt.current = null;
+    const wait = setTimeout(() => loadedAt.current === null && reload(), FIRST_LOAD_WAIT_MS);
+    return () => clearTimeout(wait);
   }, [reload]);
-  useEvent('open', reload);
+  useEvent('open', () => {
+    if (loadedAt.current !== streamOpens()) reload();
+  });
   return { ...result, reload };
 }
 
