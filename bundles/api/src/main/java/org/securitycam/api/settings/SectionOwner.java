@@ -28,8 +28,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * dot ({@code ISP.contrast}). An attribute's id must be that name exactly: in an annotation, an underscore is
  * written twice ({@code hold__seconds()}), since a single one stands for a dot.</li>
  * <li>Lists of strings, numbers or booleans are arrays; any other list is one property holding its JSON text.</li>
- * <li>{@link #SECRETS} are never mirrored. Fields without a Metatype attribute are mirrored but have no field in
- * the form.</li>
+ * <li>{@link #SECRETS} are never mirrored. A secret whose attribute is of type {@code PASSWORD} is write-only in
+ * the form: a value typed there is taken (an empty one keeps the stored secret), and the configuration is written
+ * back without it. Fields without a Metatype attribute are mirrored but have no field in the form.</li>
  * </ul>
  * An edit in the console is checked by {@link #validate} like a REST change and lands in settings.json with one
  * write; a refused edit is put back in the configuration and logged as a WARNING with the rule. A change through
