@@ -2,6 +2,7 @@ package org.securitycam.mqtt;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -76,11 +77,17 @@ final class BrokerTrust {
             if (Files.isDirectory(file)) {
                 throw new BadCaFile(caFile, "is a folder, not a file");
             }
-            if (Files.size(file) > MOST_BYTES) {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe could be read for ever, under the store's lock
+                throw new BadCaFile(caFile, "is not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MOST_BYTES + 1);
+            }
+            if (bytes.length > MOST_BYTES) {
                 throw new BadCaFile(caFile, "is larger than " + MOST_BYTES / 1024 + " KB: it is no file of CA "
                         + "certificates");
             }
-            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadCaFile(caFile, "does not exist");
         } catch (AccessDeniedException e) {

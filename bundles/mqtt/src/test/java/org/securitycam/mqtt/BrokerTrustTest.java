@@ -87,6 +87,7 @@ class BrokerTrustTest {
 
         assertEquals("The CA file " + tmp.resolve("none.pem") + " does not exist", problem(tmp.resolve("none.pem")));
         assertEquals("The CA file " + tmp + " is a folder, not a file", problem(tmp));
+        assertEquals("The CA file /dev/zero is not a regular file", problem(Path.of("/dev/zero")));
         for (String notPem : List.of("", "hello\n", "-----BEGIN PRIVATE KEY-----\nMIGHAgEA\n-----END PRIVATE KEY-----\n")) {
             Path f = Files.writeString(tmp.resolve("bad.pem"), notPem);
             assertTrue(problem(f).endsWith(" holds no certificate: it must be a PEM file of CA certificates "
