@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 /**
  * Debian's mosquitto on a free loopback port, with a password file and an ACL: the device's user {@code cam} may
  * use {@code security-cam/#} and {@code homeassistant/#}, and the user {@code ha} (Home Assistant, the test's
- * subscriber) everything. Messages are watched with {@code mosquitto_sub}.
+ * subscriber) everything. Messages are watched with {@code mosquitto_sub}. It may also listen over TLS, on a port of
+ * its own for each server certificate it is given, with the same users and ACL.
  */
 final class Mosquitto implements AutoCloseable {
     static final String USER = "cam";
@@ -28,18 +29,28 @@ final class Mosquitto implements AutoCloseable {
     static final String HA_PASSWORD = "ha-secret-2";
 
     final Path dir;
+    /** The plain MQTT port. */
     final int port;
+    /** The TLS ports, one for each server certificate given to {@link #start(Path, Certificates.Server...)}. */
+    final List<Integer> tlsPorts;
     private Process broker;
 
-    private Mosquitto(Path dir, int port) {
+    private Mosquitto(Path dir, int port, List<Integer> tlsPorts) {
         this.dir = dir;
         this.port = port;
+        this.tlsPorts = List.copyOf(tlsPorts);
     }
 
-    static Mosquitto start(Path dir) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+    /** The broker with a plain listener, and a TLS listener for each of {@code tls} (in that order). */
+    static Mosquitto start(Path dir, Certificates.Server... tls) throws Exception {
+        int port = freePort();
+        List<Integer> tlsPorts = new ArrayList<>();
+        StringBuilder listeners = new StringBuilder();
+        for (Certificates.Server server : tls) {
+            int p = freePort();
+            tlsPorts.add(p);
+            listeners.append("listener ").append(p).append(" 127.0.0.1\ncafile ").append(server.ca())
+                    .append("\ncertfile ").append(server.cert()).append("\nkeyfile ").append(server.key()).append('\n');
         }
         Files.createDirectories(dir);
         run(List.of("mosquitto_passwd", "-b", "-c", dir.resolve("passwd").toString(), USER, PASSWORD));
@@ -50,8 +61,8 @@ final class Mosquitto implements AutoCloseable {
                 + "password_file " + dir.resolve("passwd") + "\nacl_file " + dir.resolve("acl") + "\npersistence false\n"
                 + "log_dest file " + dir.resolve("mosquitto.log") + "\nlog_type all\nconnection_messages true\n"
                 // Started as root, mosquitto would drop to its own user, which cannot read the test's folder.
-                + "user " + System.getProperty("user.name") + "\n");
-        Mosquitto m = new Mosquitto(dir, port);
+                + "user " + System.getProperty("user.name") + "\n" + listeners);
+        Mosquitto m = new Mosquitto(dir, port, tlsPorts);
         m.launch();
         return m;
     }
@@ -63,9 +74,14 @@ final class Mosquitto implements AutoCloseable {
         broker = new ProcessBuilder(mosquitto, "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
         long deadline = System.currentTimeMillis() + 10_000;
+        List<Integer> ports = new ArrayList<>(tlsPorts);
+        ports.add(port);
         while (System.currentTimeMillis() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
+            try (Socket s = new Socket("127.0.0.1", ports.get(0))) {
+                ports.remove(0);
+                if (ports.isEmpty()) {
+                    return;
+                }
             } catch (IOException notYet) {
                 if (!broker.isAlive()) {
                     fail("mosquitto exited: " + Files.readString(dir.resolve("broker.log")) + log());
@@ -73,7 +89,13 @@ final class Mosquitto implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        fail("mosquitto did not listen on " + port);
+        fail("mosquitto did not listen on " + ports);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     void stop() throws InterruptedException {
@@ -96,6 +118,13 @@ final class Mosquitto implements AutoCloseable {
                 + "\",\"password\":\"" + password + "\",\"base_topic\":\"" + base + "\"}}";
     }
 
+    /** The {@code MQTT} section for a device on {@code port} of this broker, with or without TLS. */
+    String section(String base, int port, boolean tls, String caFile) {
+        return "{\"MQTT\":{\"enabled\":true,\"host\":\"127.0.0.1\",\"port\":" + port + ",\"tls\":" + tls
+                + ",\"ca_file\":\"" + caFile + "\",\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD
+                + "\",\"base_topic\":\"" + base + "\"}}";
+    }
+
     /** Publishes as Home Assistant. */
     void publish(String topic, String payload, boolean retained) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", "" + port, "-u", HA_USER,
@@ -108,8 +137,21 @@ final class Mosquitto implements AutoCloseable {
 
     /** A subscriber on {@code topics}, as Home Assistant. */
     Subscriber subscribe(String... topics) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", "" + port, "-u", HA_USER,
-                "-P", HA_PASSWORD, "-q", "1", "-F", "%r %t %x"));
+        return subscribe(List.of("-p", "" + port), topics);
+    }
+
+    /**
+     * A subscriber on {@code topics} over the TLS port {@code tlsPort}, as Home Assistant, trusting only
+     * {@code caFile}; mosquitto_sub checks the broker's host name as well.
+     */
+    Subscriber subscribeOverTls(int tlsPort, Path caFile, String... topics) throws IOException {
+        return subscribe(List.of("-p", "" + tlsPort, "--cafile", caFile.toString()), topics);
+    }
+
+    private Subscriber subscribe(List<String> connection, String... topics) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1"));
+        cmd.addAll(connection);
+        cmd.addAll(List.of("-u", HA_USER, "-P", HA_PASSWORD, "-q", "1", "-F", "%r %t %x"));
         for (String t : topics) {
             cmd.add("-t");
             cmd.add(t);
@@ -117,10 +159,11 @@ final class Mosquitto implements AutoCloseable {
         return new Subscriber(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
 
-    private static void run(List<String> cmd) throws Exception {
+    /** Runs a tool (an argument list, no shell) to its end within 10 s, or fails the test with its output. */
+    static void run(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             fail(cmd.get(0) + " failed: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
     }

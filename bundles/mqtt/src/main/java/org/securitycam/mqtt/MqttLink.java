@@ -1,16 +1,12 @@
 package org.securitycam.mqtt;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLException;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -156,8 +150,9 @@ final class MqttLink {
                         s.username().isEmpty() ? "an anonymous client" : s.username());
                 serve(c, s, gen);
                 goodbye(c, s);
-            } catch (MqttException | IOException | GeneralSecurityException e) {
-                String error = describe(e, s);
+            } catch (MqttException | IOException | GeneralSecurityException | RuntimeException e) {
+                // A surprise from the client library is reported and retried too: the link never dies of it.
+                String error = describe(e, s, c == null);
                 lastError = error;
                 long wait = backoff.failed();
                 if (!error.equals(logged)) {
@@ -227,7 +222,7 @@ final class MqttLink {
             o.setPassword(s.password().toCharArray());
         }
         if (s.tls()) {
-            o.setSocketFactory(tls(s.caFile()));
+            o.setSocketFactory(BrokerTrust.socketFactory(s.caFile(), s.host()));
             o.setHttpsHostnameVerificationEnabled(true);
         }
         Connection c = new Connection(new MqttAsyncClient(s.uri(), "securitycam-" + topics.nodeId(),
@@ -444,28 +439,11 @@ final class MqttLink {
         }
     }
 
-    /** TLS with the system's trust store, or with only the CA certificates of {@code caFile}. */
-    private static SSLSocketFactory tls(String caFile) throws IOException, GeneralSecurityException {
-        if (caFile.isEmpty()) {
-            return SSLContext.getDefault().getSocketFactory();
-        }
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(Path.of(caFile))) {
-            int i = 0;
-            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trusted.setCertificateEntry("ca" + i++, cert);
-            }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context.getSocketFactory();
-    }
-
-    /** A failure as a sentence for the status and the log; never a secret. */
-    static String describe(Throwable e, MqttSettings s) {
+    /**
+     * A failure as a sentence for the status and the log; never a secret. {@code connecting}: it ended a connect
+     * before the broker answered, where a closed connection most often means TLS on one side only.
+     */
+    static String describe(Throwable e, MqttSettings s, boolean connecting) {
         if (e instanceof MqttException m) {
             switch (m.getReasonCode()) {
                 // Brokers answer a wrong password with either code (mosquitto: not authorized).
@@ -477,6 +455,14 @@ final class MqttLink {
                     break;
             }
         }
+        BrokerTrust.Refused refused = cause(e, BrokerTrust.Refused.class);
+        if (refused != null) {
+            return "The certificate of the broker " + s.broker() + " " + refused.getMessage();
+        }
+        BrokerTrust.BadCaFile badCaFile = cause(e, BrokerTrust.BadCaFile.class);
+        if (badCaFile != null) {
+            return badCaFile.getMessage();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -487,6 +473,17 @@ final class MqttLink {
         if (root instanceof UnknownHostException) {
             return "Unknown broker host " + s.host();
         }
+        if (connecting && (root instanceof SocketException || root instanceof EOFException)) {
+            return s.tls()
+                    ? "The broker " + s.broker() + " closed the connection during the TLS handshake: if the port is "
+                            + "one for plain MQTT (such as 1883), set tls to false"
+                    : "The broker " + s.broker() + " closed the connection before answering: if the port is one "
+                            + "for MQTT over TLS (such as 8883), set tls to true";
+        }
+        SSLException tls = cause(e, SSLException.class);
+        if (tls != null) {
+            return "TLS with the broker " + s.broker() + " failed: " + tls.getMessage();
+        }
         if (root instanceof IOException && root.getMessage() != null && e instanceof MqttException m
                 && m.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST) {
             return "The connection to " + s.broker() + " was lost: " + root.getMessage();
@@ -494,5 +491,15 @@ final class MqttLink {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "MQTT to " + s.broker() + ": " + message + (root != e && root.getMessage() != null
                 ? " (" + root.getMessage() + ")" : "");
+    }
+
+    /** The first throwable of {@code type} in the chain of causes, or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

@@ -28,6 +28,6 @@ public class MqttSection implements SectionOwner {
 
     @Override
     public Object validate(String section, Object proposed) {
-        return MqttSettings.validate(proposed, defaults).toMap();
+        return MqttSettings.validateProposal(proposed, defaults).toMap();
     }
 }

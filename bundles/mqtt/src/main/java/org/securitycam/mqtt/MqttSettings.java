@@ -113,6 +113,26 @@ record MqttSettings(boolean enabled, String host, int port, boolean tls, String 
         return new MqttSettings(enabled, host, port, tls, caFile, username, password, base, discovery, prefix);
     }
 
+    /**
+     * Checks a section that a client proposes (a POST, an import, an edit in the console): the rules of
+     * {@link #validate}, and while MQTT over TLS is enabled, a {@code ca_file} that holds CA certificates now. The
+     * device reads its stored section with {@link #validate} alone, so a file that goes missing later leaves the
+     * section readable and shows in {@code last_error} instead.
+     *
+     * @throws InvalidSettingsException naming the field and its rule, or what is wrong with the CA file
+     */
+    static MqttSettings validateProposal(Object proposed, MqttSettings defaults) {
+        MqttSettings s = validate(proposed, defaults);
+        if (s.enabled && s.tls && !s.caFile.isEmpty()) {
+            try {
+                BrokerTrust.caCertificates(s.caFile);
+            } catch (BrokerTrust.BadCaFile e) {
+                throw new InvalidSettingsException(CA_FILE + " " + s.caFile + " " + e.problem());
+            }
+        }
+        return s;
+    }
+
     private static boolean bool(Map<String, Object> m, String field, boolean otherwise) {
         if (!m.containsKey(field)) {
             return otherwise;
