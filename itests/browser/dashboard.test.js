@@ -279,6 +279,28 @@ flow('a Bluetooth device named like markup shows as text and runs no script', as
   assert.deepEqual(b.dialogs, [], 'no script ran');
 });
 
+flow('Settings: MQTT over TLS asks for a CA file, and a missing one shows the API\'s error there and changes nothing', async () => {
+  const before = (await ok('/settings')).MQTT;
+  await go('Settings');
+  const tls = page.getByLabel('TLS', { exact: true });
+  await tls.waitFor();
+  const form = sectionOf(tls);
+  const caFile = form.getByLabel(/^CA file/);
+  assert.equal(await caFile.count(), 0, 'no CA file field while TLS is off');
+  await form.getByLabel('Connect to a broker', { exact: true }).check();
+  await form.getByLabel('Broker host', { exact: true }).fill('127.0.0.1');
+  await form.getByLabel('Port', { exact: true }).fill('8883');
+  await tls.check();
+  await caFile.waitFor({ timeout: 5_000 });
+  await caFile.fill('/nonexistent/report/ca.pem');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await form.getByRole('alert').filter({ hasText: 'ca_file /nonexistent/report/ca.pem does not exist' }).first()
+    .waitFor({ timeout: 5_000 });
+  assert.deepEqual((await ok('/settings')).MQTT, before, 'the refused section changed nothing');
+  await shoot('settings-mqtt-error');
+  await page.reload();
+});
+
 flow('Logs filters by level', async () => {
   await go('Logs');
   const level = page.getByLabel('Level', { exact: true });

@@ -498,7 +498,8 @@ function MqttSection({ settings }) {
   useEffect(() => {
     if (settings.data && settings.data.MQTT && !form) setForm({ ...settings.data.MQTT, port: String(settings.data.MQTT.port ?? 1883), password: '' });
   }, [settings.data]);
-  const fields = ['host', 'port', 'username', 'password', 'base_topic', 'discovery_prefix'].map((key) => ({ key }));
+  // ca_file first: a path may hold another field's name (/etc/ssl/report/ca.pem).
+  const fields = ['ca_file', 'host', 'port', 'username', 'password', 'base_topic', 'discovery_prefix'].map((key) => ({ key }));
   const submit = useSubmit(fields);
   if (status.missing || (!status.data && !status.error)) return null;
   const save = (e) => {
@@ -531,6 +532,7 @@ function MqttSection({ settings }) {
             {text('discovery_prefix', 'Discovery prefix')}
           </div>
           <Check label="TLS" checked={Boolean(form.tls)} onChange={(v) => setForm({ ...form, tls: v })} />
+          {form.tls && <div class="row">{text('ca_file', 'CA file (empty: the system\'s trust store)')}</div>}
           <Check label="Home Assistant discovery" checked={Boolean(form.discovery)} onChange={(v) => setForm({ ...form, discovery: v })} />
           <div class="actions"><button type="submit" disabled={submit.busy}>Save</button></div>
           <Saved submit={submit} />
