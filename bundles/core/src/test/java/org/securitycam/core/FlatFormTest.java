@@ -94,16 +94,16 @@ class FlatFormTest {
         now.put("invert_logic", null);
         edit.put("invert_logic", true); // a field that is null, so was never mirrored
         @SuppressWarnings("unchecked")
-        Map<String, Object> proposal = (Map<String, Object>) form.apply(Map.of("Sensor", now), mirrored, edit, Set.of())
-                .get("Sensor");
+        Map<String, Object> proposal = (Map<String, Object>) form
+                .apply(Map.of("Sensor", now), mirrored, edit, Set.of()).get("Sensor");
         assertEquals(3L, proposal.get("hold_seconds"), "the REST change is kept");
         assertEquals(3L, ((Map<?, ?>) proposal.get("calibration")).get("sensitivity"));
         assertEquals("x", proposal.get("secret"), "a secret is never taken from the console");
         assertFalse(proposal.containsKey("unknown"));
         assertEquals(true, proposal.get("invert_logic"));
 
-        assertTrue(form.apply(Map.of("Sensor", stored), mirrored, new HashMap<>(mirrored), Set.of("secret")).isEmpty(),
-                "the echo of a mirror is no edit");
+        assertTrue(form.apply(Map.of("Sensor", stored), mirrored, new HashMap<>(mirrored), Set.of("secret"))
+                .isEmpty(), "the echo of a mirror is no edit");
     }
 
     @Test

@@ -43,9 +43,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code GET /events}: the device's Event Admin topics as Server-Sent Events. One thread serves every client: each
  * has a bounded queue that drops its oldest frame when full, a {@code : heartbeat} comes on connect and after 15 s
  * of quiet, a client that went away is dropped at the next write, and {@code Last-Event-ID} (or the query parameter
- * {@code lastEventId}) replays what is still
- * in a {@link ReplayRing} of recent frames. Each new client is announced on {@link Topics#EVENTS_CLIENT}, so that a feature can
- * send it fresh state (presence polls at once).
+ * {@code lastEventId}) replays what is still in a {@link ReplayRing} of recent frames. Each new client is announced
+ * on {@link Topics#EVENTS_CLIENT}, so that a feature can send it fresh state (presence polls at once).
  */
 @Component(service = { EventStream.class, EventHandler.class }, property = {
         EventConstants.EVENT_TOPIC + "=" + Topics.SENSOR_STATE, EventConstants.EVENT_TOPIC + "=" + Topics.RECORDING_STATE,
