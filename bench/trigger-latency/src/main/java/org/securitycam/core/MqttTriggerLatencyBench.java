@@ -120,6 +120,9 @@ public final class MqttTriggerLatencyBench {
             long handleP99 = -1;
             if (bridge != null) {
                 long after = quiet(bridge);
+                if (v.broker() == Broker.CONNECTED && after == published) {
+                    throw new IllegalStateException("The connected bridge published nothing: " + bridge.status());
+                }
                 Map<String, Object> s = bridge.status();
                 long[] took = events.took();
                 handleP99 = took[(int) (took.length * 0.99)];

@@ -267,7 +267,7 @@ public final class TriggerLatencyBench {
                 nanos[(int) (nanos.length * 0.99)] / 1e3, nanos[nanos.length - 1] / 1e3);
     }
 
-    static void awaitType(SensorManagerService manager, String type) throws InterruptedException {
+    private static void awaitType(SensorManagerService manager, String type) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (manager.types().stream().noneMatch(t -> t.type().equals(type)) && System.nanoTime() < deadline) {
             Thread.sleep(1);
@@ -308,7 +308,7 @@ public final class TriggerLatencyBench {
                 .getProcessCpuTime();
     }
 
-    static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
+    private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
         Class<?> c = target.getClass();
         while (Arrays.stream(c.getDeclaredFields()).noneMatch(d -> d.getName().equals(field))) {
             c = c.getSuperclass(); // the reed switch's board is declared by its base class
@@ -319,7 +319,7 @@ public final class TriggerLatencyBench {
     }
 
     /** A bundle context that knows no framework property: the dev profile, as outside a framework. */
-    static org.osgi.framework.BundleContext devProfile() {
+    private static org.osgi.framework.BundleContext devProfile() {
         return (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(
                 TriggerLatencyBench.class.getClassLoader(), new Class<?>[] { org.osgi.framework.BundleContext.class },
                 (proxy, method, args) -> null);
