@@ -45,17 +45,11 @@ public final class TriggerLatencyBench {
 
     public static void main(String[] args) throws Exception {
         int edges = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        SimulatedGpio board = new SimulatedGpio();
-        ReedSwitchDriver reed = new ReedSwitchDriver();
-        inject(reed, "gpio", board);
-        ClockCamera camera = new ClockCamera();
-        SensorManagerService manager = new SensorManagerService(devProfile(), new MemorySettings(),
-                new DroppedEvents());
-        inject(manager, "recorder", camera);
-        manager.addDriver(reed, null);
-        awaitType(manager, "reed_switch");
-        board.drive(22, false);
-        manager.configure(Map.of("type", "reed_switch", "hold_seconds", 0, "calibration", Map.of("debounce_ms", 0)));
+        Rig rig = Rig.wire(new DroppedEvents());
+        SimulatedGpio board = rig.board();
+        ReedSwitchDriver reed = rig.reed();
+        ClockCamera camera = rig.camera();
+        SensorManagerService manager = rig.manager();
 
         latency(board, camera, edges, 0, "");
         AtomicInteger polls = new AtomicInteger();
@@ -94,8 +88,40 @@ public final class TriggerLatencyBench {
         System.exit(0);
     }
 
+    /**
+     * The sensor's path wired by hand as DS would wire it: the simulated board, the reed switch driver on its pin 22
+     * (no debounce, no hold), the manager posting to {@code events}, and the camera a clock.
+     */
+    record Rig(SimulatedGpio board, ReedSwitchDriver reed, ClockCamera camera, SensorManagerService manager) {
+        static Rig wire(EventAdmin events) throws Exception {
+            SimulatedGpio board = new SimulatedGpio();
+            ReedSwitchDriver reed = new ReedSwitchDriver();
+            inject(reed, "gpio", board);
+            ClockCamera camera = new ClockCamera();
+            SensorManagerService manager = new SensorManagerService(devProfile(), new MemorySettings(), events);
+            inject(manager, "recorder", camera);
+            manager.addDriver(reed, null);
+            awaitType(manager, "reed_switch");
+            board.drive(22, false);
+            manager.configure(Map.of("type", "reed_switch", "hold_seconds", 0, "calibration",
+                    Map.of("debounce_ms", 0)));
+            return new Rig(board, reed, camera, manager);
+        }
+    }
+
     private static void latency(SimulatedGpio board, ClockCamera camera, int edges, long gapNanos, String when)
             throws Exception {
+        long[] micros = edgeToDecision(board, camera, edges, gapNanos);
+        System.out.printf("edge -> decision to record%s, %d edges: p50 %.3f ms  p99 %.3f ms  max %.3f ms%n", when,
+                edges, micros[edges / 2] / 1000.0, micros[(int) (edges * 0.99)] / 1000.0, micros[edges - 1] / 1000.0);
+    }
+
+    /**
+     * Drives the reed switch's pin high, waits for the manager's call to start a recording, drives it low and waits
+     * for the stop, {@code edges} times: the times from each rising edge to the start, in microseconds, sorted.
+     */
+    static long[] edgeToDecision(SimulatedGpio board, ClockCamera camera, int edges, long gapNanos)
+            throws InterruptedException {
         long[] micros = new long[edges];
         for (int i = 0; i < edges; i++) {
             if (gapNanos > 0) {
@@ -109,8 +135,7 @@ public final class TriggerLatencyBench {
             camera.stops.poll(5, TimeUnit.SECONDS);
         }
         Arrays.sort(micros);
-        System.out.printf("edge -> decision to record%s, %d edges: p50 %.3f ms  p99 %.3f ms  max %.3f ms%n", when,
-                edges, micros[edges / 2] / 1000.0, micros[(int) (edges * 0.99)] / 1000.0, micros[edges - 1] / 1000.0);
+        return micros;
     }
 
     /**
@@ -301,7 +326,7 @@ public final class TriggerLatencyBench {
     }
 
     /** A camera that only notes when it was asked. */
-    private static final class ClockCamera implements Recorder {
+    static final class ClockCamera implements Recorder {
         final BlockingQueue<Long> starts = new ArrayBlockingQueue<>(100_000);
         final BlockingQueue<Long> stops = new ArrayBlockingQueue<>(100_000);
         final AtomicInteger startCount = new AtomicInteger();
@@ -340,7 +365,7 @@ public final class TriggerLatencyBench {
     }
 
     /** settings.json without the file: the sensor manager validates through itself as the store would. */
-    private static final class MemorySettings implements SettingsStore {
+    static final class MemorySettings implements SettingsStore {
         private final Map<String, Object> doc = new LinkedHashMap<>();
 
         @Override
