@@ -125,6 +125,10 @@ class MqttTest {
                 String topic = "homeassistant/" + c.formatted(node(BASE)) + "/config";
                 ha.await("the removed " + topic, from, 5_000, m -> m.topic().equals(topic) && m.payload().length == 0);
             }
+            // The change ends the connection (offline) and connects again with the new values: back online, the
+            // broker holds a will for the device again.
+            ha.await("online again after the settings change", from, 10_000,
+                    m -> m.topic().equals(BASE + "/availability") && m.text().equals("online"));
 
             // A power cut: the broker publishes the will.
             from = ha.size();
